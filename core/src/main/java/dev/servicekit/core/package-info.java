@@ -1,0 +1,6 @@
+/**
+ * The service runtime: lifecycle, identity, configuration, health and the management endpoint.
+ *
+ * <p>Start with {@code ServiceRuntime.builder()}.
+ */
+package dev.servicekit.core;

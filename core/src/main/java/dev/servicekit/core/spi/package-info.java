@@ -1,0 +1,6 @@
+/**
+ * Extension points through which other servicekit modules (and users) plug components into a {@code
+ * ServiceRuntime}. Providers are found with {@link java.util.ServiceLoader} when the runtime
+ * starts, never in a static initialiser.
+ */
+package dev.servicekit.core.spi;

@@ -1,0 +1,2 @@
+/** Correlation-ID propagation across HTTP, threads and messaging. */
+package dev.servicekit.correlation;

@@ -1,0 +1,2 @@
+/** Structured JSON logging as an SLF4J 2 provider. */
+package dev.servicekit.logging;

@@ -1,0 +1,2 @@
+/** Consul self-registration and discovery. */
+package dev.servicekit.registry;

@@ -1,0 +1,2 @@
+/** Test kit: an in-process Consul-compatible agent and log capture. */
+package dev.servicekit.testing;
