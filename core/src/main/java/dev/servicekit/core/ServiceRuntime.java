@@ -64,7 +64,7 @@ public final class ServiceRuntime implements AutoCloseable {
   private final AtomicReference<State> state = new AtomicReference<>(State.STARTING);
   private volatile ManagementServer server;
   private volatile Components components = new Components(List.of());
-  private CoreMeters meters;
+  private volatile CoreMeters meters;
   private Thread shutdownHook;
   private CompletableFuture<Void> stopped;
   private Thread stoppingThread;
@@ -172,6 +172,8 @@ public final class ServiceRuntime implements AutoCloseable {
     }
     try {
       stop();
+    } catch (RuntimeException | LinkageError e) {
+      log.error("Stopping {} failed", info.name(), e);
     } finally {
       synchronized (this) {
         stopped.complete(null);

@@ -254,6 +254,34 @@ class ServiceRuntimeTest {
   }
 
   @Test
+  void readinessIsFalseWhileComponentsStart() {
+    String id = Recorder.newId();
+    try (ServiceRuntime runtime =
+        TestRuntimes.builder()
+            .config(Recorder.ID, id)
+            .config("test.recording.probe-ready", "true")
+            .start()) {
+      assertThat(Recorder.events(id)).contains("ready-during-start=503");
+      assertThat(Http.get(runtime.managementUri(), "/health/ready").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aProviderFailingToCreateIsNamedAndNothingStarts() {
+    String id = Recorder.newId();
+    ServiceRuntime.Builder builder =
+        TestRuntimes.builder()
+            .config(Recorder.ID, id)
+            .config("test.recording.fail-create", "late")
+            .component(new RecordingComponent("a", id));
+    assertThatThrownBy(builder::start)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(RecordingProvider.Late.class.getName())
+        .hasMessageContaining("late cannot be created");
+    assertThat(Recorder.events(id)).noneMatch(e -> e.startsWith("start:"));
+  }
+
+  @Test
   void aComponentFailingToWithdrawOrStopDoesNotKeepOthersFromStopping() {
     String id = Recorder.newId();
     ServiceRuntime runtime =
@@ -474,35 +502,5 @@ class ServiceRuntimeTest {
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(output).contains("started", "withdraw:hooked", "stop:hooked");
     assertThat(output.indexOf("withdraw:hooked")).isLessThan(output.indexOf("stop:hooked"));
-  }
-
-  @Test
-  void registersMetersAndRemovesThemOnClose() {
-    SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    ServiceRuntime runtime =
-        TestRuntimes.builder()
-            .meterRegistry(registry)
-            .healthCheck("db", HealthStatus::up)
-            .healthCheck("cache", HealthStatus::down)
-            .start();
-    assertThat(registry.get("servicekit.core.health").tag("check", "db").gauge().value()).isNaN();
-    Http.get(runtime.managementUri(), "/health/ready");
-    assertThat(
-            registry
-                .get("servicekit.core.health")
-                .tag("check", "db")
-                .tag("kind", "readiness")
-                .gauge()
-                .value())
-        .isEqualTo(1.0);
-    assertThat(registry.get("servicekit.core.health").tag("check", "cache").gauge().value())
-        .isEqualTo(0.0);
-    assertThat(registry.get("servicekit.core.ready").gauge().value()).isEqualTo(0.0);
-    assertThat(registry.get("servicekit.core.uptime").timeGauge().value(TimeUnit.NANOSECONDS))
-        .isPositive();
-    assertThat(registry.get("servicekit.core.info").tag("service", "test-svc").gauge().value())
-        .isEqualTo(1.0);
-    runtime.close();
-    assertThat(registry.getMeters()).isEmpty();
   }
 }
