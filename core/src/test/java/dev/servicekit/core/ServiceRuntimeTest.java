@@ -434,6 +434,55 @@ class ServiceRuntimeTest {
   }
 
   @Test
+  void discoveryCanBeTurnedOffOrPointedAtAnotherClassLoader() throws IOException {
+    String off = Recorder.newId();
+    try (ServiceRuntime runtime =
+        TestRuntimes.builder().config(Recorder.ID, off).discoverComponents(false).start()) {
+      assertThat(runtime.findComponent(RecordingComponent.class)).isEmpty();
+    }
+    assertThat(Recorder.events(off)).isEmpty();
+
+    String isolated = Recorder.newId();
+    try (java.net.URLClassLoader empty = new java.net.URLClassLoader(new java.net.URL[0], null);
+        ServiceRuntime runtime =
+            TestRuntimes.builder().config(Recorder.ID, isolated).classLoader(empty).start()) {
+      assertThat(runtime.findComponent(RecordingComponent.class)).isEmpty();
+    }
+    assertThat(Recorder.events(isolated)).isEmpty();
+  }
+
+  @Test
+  void identityFromOpenTelemetryVariablesReachesTheInfoEndpoint() {
+    Map<String, String> env =
+        Map.of(
+            "OTEL_SERVICE_NAME", "billing",
+            "OTEL_RESOURCE_ATTRIBUTES", "service.version=4.2,deployment.environment.name=staging",
+            "SERVICEKIT_SERVICE_TAGS", "from-env",
+            "SERVICEKIT_SERVICE_META", "zone=eu-1");
+    try (ServiceRuntime runtime =
+        ServiceRuntime.builder()
+            .config(ServiceConfig.of(Map.of(), new Properties(), env))
+            .managementBindAddress("127.0.0.1")
+            .managementPort(0)
+            .shutdownHook(false)
+            .drainPeriod(Duration.ZERO)
+            .meterRegistry(new SimpleMeterRegistry())
+            .tags(List.of("from-builder"))
+            .meta(Map.of("zone", "eu-2", "rack", "r7"))
+            .start()) {
+      JsonNode info = Http.json(Http.get(runtime.managementUri(), "/info"));
+      assertThat(info.get("name").asText()).isEqualTo("billing");
+      assertThat(info.get("version").asText()).isEqualTo("4.2");
+      assertThat(info.get("environment").asText()).isEqualTo("staging");
+      assertThat(info.get("instanceId").asText()).startsWith("billing-");
+      assertThat(info.get("tags").toString()).isEqualTo("[\"from-builder\",\"from-env\"]");
+      assertThat(info.at("/meta/zone").asText()).isEqualTo("eu-2");
+      assertThat(info.at("/meta/rack").asText()).isEqualTo("r7");
+      assertThat(runtime.config().get("otel.service.name")).hasValue("billing");
+    }
+  }
+
+  @Test
   void aMissingServiceNameFailsWithAClearMessage() {
     ServiceRuntime.Builder builder =
         ServiceRuntime.builder()
