@@ -269,7 +269,9 @@ public final class ServiceRuntime implements AutoCloseable {
     if (settings.shutdownHook()) {
       addShutdownHook();
     }
-    state.set(State.RUNNING);
+    if (!state.compareAndSet(State.STARTING, State.RUNNING)) {
+      return; // the shutdown hook already began to stop the runtime
+    }
     log.info(
         "Started {} {} ({}) at {}:{} in {}; management {}; components {}",
         info.name(),
