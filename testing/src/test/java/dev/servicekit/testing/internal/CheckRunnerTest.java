@@ -28,6 +28,7 @@ class CheckRunnerTest {
   private TestHttp http;
   private HttpServer target;
   private final AtomicInteger code = new AtomicInteger(200);
+  private final AtomicInteger hits = new AtomicInteger();
   private final AtomicReference<String> seenMethod = new AtomicReference<>();
   private final AtomicReference<String> seenHeader = new AtomicReference<>();
   private final CountDownLatch release = new CountDownLatch(1);
@@ -37,6 +38,7 @@ class CheckRunnerTest {
     consul =
         LocalConsul.builder()
             .minimumDeregisterInterval(Duration.ofSeconds(1))
+            .minimumCheckInterval(Duration.ofMillis(100))
             .reapInterval(Duration.ofMillis(200))
             .start();
     http = new TestHttp(consul.uri());
@@ -44,6 +46,7 @@ class CheckRunnerTest {
     target.createContext(
         "/health",
         exchange -> {
+          hits.incrementAndGet();
           seenMethod.set(exchange.getRequestMethod());
           seenHeader.set(exchange.getRequestHeaders().getFirst("X-Probe"));
           byte[] body = ("status " + code.get()).getBytes(StandardCharsets.UTF_8);
@@ -83,7 +86,7 @@ class CheckRunnerTest {
             http.register(
                     "{\"ID\":\"web-1\",\"Name\":\"web\",\"Check\":{\"HTTP\":\""
                         + url("/health")
-                        + "\",\"Interval\":\"1s\""
+                        + "\",\"Interval\":\"300ms\""
                         + extra
                         + "}}")
                 .status())
@@ -127,7 +130,7 @@ class CheckRunnerTest {
     http.register(
         "{\"ID\":\"web-1\",\"Name\":\"web\",\"Check\":{\"HTTP\":\""
             + url("/slow")
-            + "\",\"Interval\":\"1s\",\"Timeout\":\"200ms\",\"Status\":\"passing\"}}");
+            + "\",\"Interval\":\"300ms\",\"Timeout\":\"200ms\",\"Status\":\"passing\"}}");
     await().atMost(WAIT).until(() -> check().status().equals("critical"));
     assertThat(check().output()).contains("Client.Timeout exceeded");
   }
@@ -145,7 +148,7 @@ class CheckRunnerTest {
     http.register(
         "{\"ID\":\"web-1\",\"Name\":\"web\",\"Check\":{\"TCP\":\"127.0.0.1:"
             + target.getAddress().getPort()
-            + "\",\"Interval\":\"1s\"}}");
+            + "\",\"Interval\":\"300ms\"}}");
     await().atMost(WAIT).until(() -> check().status().equals("passing"));
     assertThat(check().output()).endsWith(": Success");
   }
@@ -202,6 +205,20 @@ class CheckRunnerTest {
                   + "\"DeregisterCriticalServiceAfter\":\"1ms\"}}");
       Thread.sleep(2000);
       assertThat(strict.services()).containsKey("web-1");
+    }
+  }
+
+  @Test
+  void intervalsBelowTheMinimumAreRaisedToIt() throws InterruptedException {
+    try (LocalConsul slow = LocalConsul.start()) {
+      new TestHttp(slow.uri())
+          .register(
+              "{\"ID\":\"web-1\",\"Name\":\"web\",\"Check\":{\"HTTP\":\""
+                  + url("/health")
+                  + "\",\"Interval\":\"10ms\"}}");
+      Thread.sleep(700);
+      // with Consul's 1s minimum the check has run at most once so far
+      assertThat(hits.get()).isLessThanOrEqualTo(1);
     }
   }
 }
