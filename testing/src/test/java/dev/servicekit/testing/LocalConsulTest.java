@@ -217,4 +217,13 @@ class LocalConsulTest {
     assertThatThrownBy(() -> LocalConsul.builder().datacenter(" "))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void mainPrintsUsageForHelp() throws InterruptedException {
+    try (LogCapture out = LogCapture.start()) {
+      LocalConsul.main(new String[] {"--help"});
+      assertThat(out.lines()).anyMatch(l -> l.startsWith("usage: LocalConsul"));
+      assertThat(out.lines()).anyMatch(l -> l.contains("not for production"));
+    }
+  }
 }
