@@ -280,4 +280,15 @@ class AgentEndpointsTest {
     assertThat(r.object()).containsEntry("Port", 2L);
     assertThat(r.header("X-Consul-ContentHash")).isNotEqualTo(hash);
   }
+
+  @Test
+  void namespacesAndPartitionsAreRefusedAsInConsulsOpenSourceEdition() {
+    Answer ns = http.get("/v1/agent/services?ns=team");
+    assertThat(ns.status()).isEqualTo(400);
+    assertThat(ns.body())
+        .isEqualTo("Invalid query parameter: \"ns\" - Namespaces are a Consul Enterprise feature");
+    assertThat(http.get("/v1/health/service/a", "X-Consul-Namespace", "team").status())
+        .isEqualTo(400);
+    assertThat(http.get("/v1/catalog/services?partition=p").status()).isEqualTo(400);
+  }
 }
