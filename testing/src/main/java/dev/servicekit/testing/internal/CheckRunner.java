@@ -58,7 +58,7 @@ public final class CheckRunner implements CheckListener, AutoCloseable {
     this.minimumDeregister = minimumDeregister;
     this.scheduler =
         Executors.newScheduledThreadPool(
-            2,
+            4,
             r -> {
               Thread t = new Thread(r, "local-consul-checks");
               t.setDaemon(true);
