@@ -120,7 +120,7 @@ final class ConsulApiAgent implements ConsulAgent {
         Request.Builder.newBuilder()
             .setEndpoint("/v1/agent/service/register")
             .addUrlParameter(new SingleUrlParameters("replace-existing-checks", "true"))
-            .setContent(registration.toJson())
+            .setBinaryContent(registration.toJson().getBytes(StandardCharsets.UTF_8))
             .build();
     HttpResponse response = call("register", () -> raw.makePutRequest(request));
     if (response.getStatusCode() != 200) {
