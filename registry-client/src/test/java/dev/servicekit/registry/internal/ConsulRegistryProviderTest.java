@@ -47,9 +47,13 @@ class ConsulRegistryProviderTest {
             .shutdownHook(false)
             .start()) {
       assertThat(runtime.findComponent(ServiceDiscovery.class)).isEmpty();
-      assertThat(new ConsulRegistryProvider().create(new TestContext(
-              TestContext.info("orders", "orders-1", 1), URI.create("http://127.0.0.1:1"),
-              Map.of(), Map.of())))
+      assertThat(
+              new ConsulRegistryProvider()
+                  .create(
+                      new TestContext(
+                          TestContext.info("orders", "orders-1", 1),
+                              URI.create("http://127.0.0.1:1"),
+                          Map.of(), Map.of())))
           .isEmpty();
     }
   }

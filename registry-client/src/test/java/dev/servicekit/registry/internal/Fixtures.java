@@ -23,11 +23,13 @@ final class Fixtures {
    * A runtime builder for one instance: management on 127.0.0.1, the agent address given the way
    * users give it (the {@code CONSUL_HTTP_ADDR} environment variable), short intervals.
    */
-  static ServiceRuntime.Builder service(LocalConsul consul, String name, String instanceId, int port) {
+  static ServiceRuntime.Builder service(
+      LocalConsul consul, String name, String instanceId, int port) {
     return service(consul.httpAddress(), name, instanceId, port);
   }
 
-  static ServiceRuntime.Builder service(String consulAddress, String name, String instanceId, int port) {
+  static ServiceRuntime.Builder service(
+      String consulAddress, String name, String instanceId, int port) {
     return ServiceRuntime.builder()
         .config(
             ServiceConfig.of(Map.of(), new Properties(), Map.of("CONSUL_HTTP_ADDR", consulAddress)))
