@@ -106,16 +106,20 @@ public final class LocalConsul implements AutoCloseable {
     return builder().start();
   }
 
-  private void startAgent(long bootIndex) {
+  private void startAgent(long bootIndex, boolean rebind) {
     agent = new Agent(config, bootIndex);
-    listen();
+    listen(rebind);
   }
 
-  private void listen() {
+  /**
+   * Binds the listener. On a rebind (same port after a stop), waits up to 10 seconds for the port
+   * to become free; the first bind fails at once.
+   */
+  private void listen(boolean rebind) {
     if (server != null) {
       return;
     }
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    long deadline = System.nanoTime() + (rebind ? Duration.ofSeconds(10).toNanos() : 0);
     while (true) {
       try {
         HttpServer s =
@@ -127,7 +131,7 @@ public final class LocalConsul implements AutoCloseable {
         port = s.getAddress().getPort();
         return;
       } catch (BindException e) {
-        if (port == 0 || System.nanoTime() > deadline) {
+        if (port == 0 || System.nanoTime() >= deadline) {
           throw new UncheckedIOException("LocalConsul cannot bind 127.0.0.1:" + port, e);
         }
         sleepQuietly(50);
@@ -251,7 +255,7 @@ public final class LocalConsul implements AutoCloseable {
     synchronized (lifecycle) {
       checkOpen();
       stop();
-      startAgent(lastIndex + 1);
+      startAgent(lastIndex + 1, true);
     }
   }
 
@@ -264,7 +268,7 @@ public final class LocalConsul implements AutoCloseable {
     synchronized (lifecycle) {
       checkOpen();
       stop();
-      startAgent(BOOT_INDEX);
+      startAgent(BOOT_INDEX, true);
     }
   }
 
@@ -284,7 +288,7 @@ public final class LocalConsul implements AutoCloseable {
     synchronized (lifecycle) {
       checkOpen();
       if (agent != null) {
-        listen();
+        listen(true);
       }
     }
   }
@@ -654,7 +658,7 @@ public final class LocalConsul implements AutoCloseable {
       LocalConsul consul = new LocalConsul(this);
       try {
         synchronized (consul.lifecycle) {
-          consul.startAgent(BOOT_INDEX);
+          consul.startAgent(BOOT_INDEX, false);
         }
       } catch (RuntimeException e) {
         consul.close();

@@ -265,4 +265,19 @@ class AgentEndpointsTest {
     http.register("{\"Name\":\"api\"}");
     assertThat(http.get("/v1/agent/services?pretty").body()).contains("\n    \"api\": {");
   }
+
+  @Test
+  void serviceBlocksOnItsContentHashUntilTheServiceChanges() throws Exception {
+    http.register("{\"Name\":\"api\",\"Port\":1}");
+    String hash = http.get("/v1/agent/service/api").header("X-Consul-ContentHash");
+    java.util.concurrent.CompletableFuture<Answer> blocked =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> http.get("/v1/agent/service/api?hash=" + hash + "&wait=30s"));
+    Thread.sleep(200);
+    assertThat(blocked).isNotDone();
+    http.register("{\"Name\":\"api\",\"Port\":2}");
+    Answer r = blocked.get(20, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(r.object()).containsEntry("Port", 2L);
+    assertThat(r.header("X-Consul-ContentHash")).isNotEqualTo(hash);
+  }
 }
