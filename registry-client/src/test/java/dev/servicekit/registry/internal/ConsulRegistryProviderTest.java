@@ -63,6 +63,7 @@ class ConsulRegistryProviderTest {
     ServiceRuntime runtime =
         Fixtures.service(consul, "orders", "orders-1", 8080).tag("blue").meta("team", "a").start();
     try {
+      await().atMost(Duration.ofSeconds(15)).until(() -> consul.services().containsKey("orders-1"));
       RegisteredService s = consul.services().get("orders-1");
       assertThat(s).isNotNull();
       assertThat(s.name()).isEqualTo("orders");
@@ -102,6 +103,7 @@ class ConsulRegistryProviderTest {
   @Test
   void showsTheRegistrationStateInTheReadinessDetails() throws Exception {
     try (ServiceRuntime runtime = Fixtures.service(consul, "orders", "orders-1", 8080).start()) {
+      await().atMost(Duration.ofSeconds(15)).until(() -> consul.services().containsKey("orders-1"));
       HttpResponse<String> ready =
           HttpClient.newHttpClient()
               .send(
@@ -121,8 +123,10 @@ class ConsulRegistryProviderTest {
             .config("servicekit.registry.check.type", "ttl")
             .config("servicekit.registry.check.ttl", "2s")
             .start()) {
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> consul.checkStatus("service:orders-1").orElse(""), "passing"::equals);
       assertThat(consul.checks().get("service:orders-1").type()).isEqualTo("ttl");
-      assertThat(consul.checkStatus("service:orders-1")).contains("passing");
       // Still passing after several TTLs: the heartbeats keep it alive.
       await()
           .atMost(Duration.ofSeconds(30))

@@ -48,7 +48,7 @@ class RegistrarTest {
     try (ServiceRuntime runtime =
         Fixtures.service(consul, "orders", "orders-1", 8080).meterRegistry(meters).start()) {
       assertThat(runtime.isReady()).isTrue();
-      assertThat(readiness(runtime)).contains("retrying");
+      await().atMost(Duration.ofSeconds(15)).until(() -> readiness(runtime).contains("retrying"));
       assertThat(meters.get("servicekit.registry.state").gauge().value()).isZero();
       await()
           .atMost(Duration.ofSeconds(10))
@@ -70,7 +70,7 @@ class RegistrarTest {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     try (ServiceRuntime runtime =
         Fixtures.service(consul, "orders", "orders-1", 8080).meterRegistry(meters).start()) {
-      assertThat(consul.services()).containsKey("orders-1");
+      await().atMost(Duration.ofSeconds(15)).until(() -> consul.services().containsKey("orders-1"));
       consul.restart();
       assertThat(consul.services()).isEmpty();
       await().atMost(Duration.ofSeconds(15)).until(() -> consul.services().containsKey("orders-1"));
@@ -103,7 +103,7 @@ class RegistrarTest {
             Fixtures.service(consul, "orders", "orders-1", 8080)
                 .config("servicekit.registry.token", TOKEN)
                 .start()) {
-      assertThat(consul.services()).containsKey("orders-1");
+      await().atMost(Duration.ofSeconds(15)).until(() -> consul.services().containsKey("orders-1"));
       assertThat(
               runtime.component(dev.servicekit.registry.ServiceDiscovery.class).instances("orders"))
           .isNotNull();
@@ -127,6 +127,7 @@ class RegistrarTest {
                 .config("servicekit.registry.token", wrong)
                 .start()) {
       assertThat(runtime.isReady()).isTrue();
+      await().atMost(Duration.ofSeconds(15)).until(() -> readiness(runtime).contains("403"));
       String ready = readiness(runtime);
       assertThat(ready).contains("retrying").contains("403").doesNotContain(wrong);
       assertThat(consul.services()).isEmpty();
@@ -141,7 +142,7 @@ class RegistrarTest {
   void registersWithoutATokenWhenTheAgentNeedsNone() {
     consul = Fixtures.consul().start();
     try (ServiceRuntime runtime = Fixtures.service(consul, "orders", "orders-1", 8080).start()) {
-      assertThat(consul.services()).containsKey("orders-1");
+      await().atMost(Duration.ofSeconds(15)).until(() -> consul.services().containsKey("orders-1"));
       assertThat(consul.requests()).allSatisfy(r -> assertThat(r.tokenSource()).isEmpty());
     }
   }
