@@ -30,9 +30,14 @@ final class Fixtures {
 
   static ServiceRuntime.Builder service(
       String consulAddress, String name, String instanceId, int port) {
+    return service(Map.of("CONSUL_HTTP_ADDR", consulAddress), name, instanceId, port);
+  }
+
+  /** As above with the given environment variables (CONSUL_HTTP_ADDR and any other). */
+  static ServiceRuntime.Builder service(
+      Map<String, String> env, String name, String instanceId, int port) {
     return ServiceRuntime.builder()
-        .config(
-            ServiceConfig.of(Map.of(), new Properties(), Map.of("CONSUL_HTTP_ADDR", consulAddress)))
+        .config(ServiceConfig.of(Map.of(), new Properties(), env))
         .serviceName(name)
         .instanceId(instanceId)
         .version("1.2.3")

@@ -13,11 +13,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RegistrarTest {
 
@@ -135,6 +138,40 @@ class RegistrarTest {
       for (RecordedRequest r : consul.requests()) {
         assertThat(r.uri()).doesNotContain(wrong);
       }
+    }
+  }
+
+  @Test
+  void readsTheTokenFromConsulHttpTokenFile(@TempDir Path dir) throws Exception {
+    consul = Fixtures.consul().aclToken(TOKEN).start();
+    Path file = Files.writeString(dir.resolve("consul-token"), TOKEN + "\n");
+    Map<String, String> env =
+        Map.of(
+            "CONSUL_HTTP_ADDR", consul.httpAddress(),
+            "CONSUL_HTTP_TOKEN", "an-outdated-token",
+            "CONSUL_HTTP_TOKEN_FILE", file.toString());
+    try (ServiceRuntime runtime = Fixtures.service(env, "orders", "orders-1", 8080).start()) {
+      await().atMost(Duration.ofSeconds(15)).until(() -> consul.services().containsKey("orders-1"));
+    }
+    assertThat(consul.services()).isEmpty();
+  }
+
+  @Test
+  void retriesAfterAgentErrorsUntilItRegisters() {
+    consul = Fixtures.consul().start();
+    consul.failRequestsMatching("/v1/agent/service/register", 500, "No cluster leader");
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    try (ServiceRuntime runtime =
+        Fixtures.service(consul, "orders", "orders-1", 8080).meterRegistry(meters).start()) {
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(
+              () -> meters.get("servicekit.registry.registration.failures").counter().count() >= 3);
+      assertThat(consul.services()).isEmpty();
+      consul.clearFaults();
+      await().atMost(Duration.ofSeconds(15)).until(() -> consul.services().containsKey("orders-1"));
+      assertThat(meters.get("servicekit.registry.registration.attempts").counter().count())
+          .isGreaterThan(meters.get("servicekit.registry.registration.failures").counter().count());
     }
   }
 
