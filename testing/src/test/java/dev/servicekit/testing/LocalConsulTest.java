@@ -226,4 +226,14 @@ class LocalConsulTest {
       assertThat(out.lines()).anyMatch(l -> l.contains("not for production"));
     }
   }
+
+  @Test
+  void forgetServiceDropsARegistrationBehindTheClientsBack() {
+    registerApi();
+    long index = http.get("/v1/health/service/api").index();
+    assertThat(consul.forgetService("api-1")).isTrue();
+    assertThat(consul.forgetService("api-1")).isFalse();
+    assertThat(http.get("/v1/agent/service/api-1").status()).isEqualTo(404);
+    assertThat(http.get("/v1/health/service/api").index()).isGreaterThan(index);
+  }
 }

@@ -124,4 +124,13 @@ class AgentStateTest {
     waker.join();
     assertThat(r).isNull();
   }
+
+  @Test
+  void reregisteringAnIdUnderAnotherNameMovesItBetweenNames() {
+    state.register(service("x1", "old"), false);
+    state.register(service("x1", "new"), false);
+    assertThat(state.instancesOf("old")).isEmpty();
+    assertThat(state.instancesOf("new")).hasSize(1);
+    assertThat(state.healthIndex("old")).isEqualTo(state.index());
+  }
 }
