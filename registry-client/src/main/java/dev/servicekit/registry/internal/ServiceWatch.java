@@ -170,6 +170,9 @@ final class ServiceWatch {
         firstAttempt.countDown();
         pause(Math.max(backoff.delay(failures).toNanos(), minIntervalNanos));
       } catch (RuntimeException e) {
+        if (closed) {
+          break;
+        }
         errors.increment();
         failures++;
         index = 0;
