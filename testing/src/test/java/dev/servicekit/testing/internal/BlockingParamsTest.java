@@ -26,7 +26,8 @@ class BlockingParamsTest {
   void waitIsCappedAtTenMinutes() {
     assertThat(parse("index=1&wait=1h").waitTime())
         .isBetween(
-            Duration.ofMinutes(10), Duration.ofMinutes(10).plus(Duration.ofSeconds(600 / 16)));
+            Duration.ofMinutes(10),
+            Duration.ofMinutes(10).plus(Duration.ofMinutes(10).dividedBy(16)));
   }
 
   @Test
