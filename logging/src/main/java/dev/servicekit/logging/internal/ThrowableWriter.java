@@ -20,6 +20,7 @@ final class ThrowableWriter {
   private final int maxBytes;
   private final boolean rootCauseFirst;
 
+  private final Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
   private JsonBuffer out;
   private int end;
   private boolean cut;
@@ -37,7 +38,7 @@ final class ThrowableWriter {
     out = buffer;
     end = buffer.length() + Math.min(cap, maxBytes);
     cut = false;
-    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    seen.clear();
     try {
       if (rootCauseFirst) {
         writeRootCauseFirst(t, seen);
@@ -50,6 +51,7 @@ final class ThrowableWriter {
       text("]");
     }
     out = null;
+    seen.clear();
     buffer.writeByte((byte) '"');
   }
 
