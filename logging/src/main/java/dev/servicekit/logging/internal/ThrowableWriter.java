@@ -20,6 +20,7 @@ final class ThrowableWriter {
   private final int maxBytes;
   private final boolean rootCauseFirst;
 
+  private final EncodedFrames frames = new EncodedFrames(1024);
   private final Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
   private JsonBuffer out;
   private int end;
@@ -150,6 +151,11 @@ final class ThrowableWriter {
 
   private void frame(String prefix, StackTraceElement e) {
     text(prefix);
+    byte[] encoded = frames.get(e);
+    if (!cut && end - out.length() >= encoded.length) {
+      out.writeBytes(encoded);
+      return;
+    }
     text("\tat ");
     text(e.getClassName());
     text(".");
