@@ -2,35 +2,37 @@ package dev.servicekit.correlation.internal;
 
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.context.propagation.TextMapPropagator;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Tells whether an OpenTelemetry SDK or the agent owns propagation: {@code GlobalOpenTelemetry} is
  * set and its text-map propagator is not the no-op one.
  *
- * <p>{@code GlobalOpenTelemetry}'s accessors take a global lock, so they are not consulted per
- * request: the answer is re-checked at most once a second, and once an SDK is seen the answer stays
- * (a global instance cannot be unset outside tests). Never sets or triggers GlobalOpenTelemetry
- * itself.
+ * <p>{@code GlobalOpenTelemetry}'s accessors take a global lock, so they are not consulted on every
+ * request: the first call checks, later calls re-check on a random one call in {@value
+ * #RECHECK_ONE_IN} (a thread-local draw, no shared counter to contend on), and once an SDK is seen
+ * the answer stays (a global instance cannot be unset outside tests). An SDK registered after
+ * start-up is therefore noticed within a few hundred requests. Never sets or triggers
+ * GlobalOpenTelemetry itself.
  */
 public final class OpenTelemetryDetector {
 
-  private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+  /** Roughly one call in this many re-checks while no SDK has been seen. */
+  public static final int RECHECK_ONE_IN = 256;
 
   private static volatile boolean present;
-  private static volatile long nextCheck = System.nanoTime();
+  private static volatile boolean checked;
 
   private OpenTelemetryDetector() {}
 
-  /** Whether an SDK or the agent is installed, as of the last check (at most a second ago). */
+  /** Whether an SDK or the agent is installed, as of the last check. */
   public static boolean sdkPresent() {
     if (present) {
       return true;
     }
-    long now = System.nanoTime();
-    if (now - nextCheck >= 0) {
-      nextCheck = now + RECHECK_NANOS;
+    if (!checked || ThreadLocalRandom.current().nextInt(RECHECK_ONE_IN) == 0) {
       present = detect();
+      checked = true;
     }
     return present;
   }
@@ -38,7 +40,7 @@ public final class OpenTelemetryDetector {
   /** Forgets the last answer so the next call checks again (for tests that reset the global). */
   public static void recheck() {
     present = false;
-    nextCheck = System.nanoTime();
+    checked = false;
   }
 
   private static boolean detect() {
