@@ -55,6 +55,16 @@ class MdcScopeTest {
   }
 
   @Test
+  void keysChangedInsideTheScopeAreRestoredToo() {
+    try (Scope s = MdcScope.open(Context.root().with(CorrelationKey.KEY, "id-3"))) {
+      MDC.put("trace_id", "set-by-the-application");
+      MDC.put("correlation_id", "overwritten");
+    }
+    assertThat(MDC.get("trace_id")).isNull();
+    assertThat(MDC.get("correlation_id")).isNull();
+  }
+
+  @Test
   void anInvalidSpanContextIsNotMirrored() {
     Context context = Context.root().with(Span.getInvalid()).with(CorrelationKey.KEY, "id-2");
     try (Scope s = MdcScope.open(context)) {
