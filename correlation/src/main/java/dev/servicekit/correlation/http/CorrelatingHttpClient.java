@@ -32,8 +32,8 @@ import javax.net.ssl.SSLParameters;
  *
  * <p>{@code sendAsync} reads the Context on the calling thread, and completes the returned future
  * inside that Context: stages attached before completion run with the caller's correlation id (and
- * MDC), which is restored afterwards on the client's thread. Cancelling the returned future cancels
- * the underlying send.
+ * MDC), which is restored afterwards on the client's thread. Cancelling the returned future is
+ * passed on to the future of the underlying send.
  */
 public final class CorrelatingHttpClient extends HttpClient {
 
