@@ -26,25 +26,35 @@ public final class CorrelationProducerInterceptor<K, V> implements ProducerInter
 
   @Override
   public ProducerRecord<K, V> onSend(ProducerRecord<K, V> record) {
-    Map<String, String> fields = KafkaHeaderCarrier.currentFields();
-    if (fields.isEmpty()) {
-      return record;
-    }
     try {
+      Map<String, String> fields = KafkaHeaderCarrier.currentFields();
+      if (fields.isEmpty()) {
+        return record;
+      }
+      if (record.headers() instanceof RecordHeaders
+          && ((RecordHeaders) record.headers()).isReadOnly()) {
+        return stampedCopy(record, fields);
+      }
       KafkaHeaderCarrier.write(record.headers(), fields);
       return record;
-    } catch (IllegalStateException readOnly) {
-      ProducerRecord<K, V> copy =
-          new ProducerRecord<>(
-              record.topic(),
-              record.partition(),
-              record.timestamp(),
-              record.key(),
-              record.value(),
-              new RecordHeaders(record.headers().toArray()));
-      KafkaHeaderCarrier.write(copy.headers(), fields);
-      return copy;
+    } catch (RuntimeException e) {
+      // a correlation problem must never fail the application's send
+      return record;
     }
+  }
+
+  private static <K, V> ProducerRecord<K, V> stampedCopy(
+      ProducerRecord<K, V> record, Map<String, String> fields) {
+    ProducerRecord<K, V> copy =
+        new ProducerRecord<>(
+            record.topic(),
+            record.partition(),
+            record.timestamp(),
+            record.key(),
+            record.value(),
+            new RecordHeaders(record.headers().toArray()));
+    KafkaHeaderCarrier.write(copy.headers(), fields);
+    return copy;
   }
 
   @Override
