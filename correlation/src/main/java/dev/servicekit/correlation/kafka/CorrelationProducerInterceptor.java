@@ -1,5 +1,6 @@
 package dev.servicekit.correlation.kafka;
 
+import dev.servicekit.correlation.CorrelationPropagator;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerInterceptor;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,13 +22,22 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  */
 public final class CorrelationProducerInterceptor<K, V> implements ProducerInterceptor<K, V> {
 
-  /** Created by the Kafka producer from {@code interceptor.classes}. */
-  public CorrelationProducerInterceptor() {}
+  private final CorrelationPropagator propagator;
+
+  /**
+   * Created by the Kafka producer from {@code interceptor.classes}.
+   *
+   * @throws IllegalArgumentException when {@code servicekit.correlation.inbound} or {@code
+   *     .trace-context} has a bad value, so the producer fails to start
+   */
+  public CorrelationProducerInterceptor() {
+    this.propagator = KafkaHeaderCarrier.propagator();
+  }
 
   @Override
   public ProducerRecord<K, V> onSend(ProducerRecord<K, V> record) {
     try {
-      Map<String, String> fields = KafkaHeaderCarrier.currentFields();
+      Map<String, String> fields = KafkaHeaderCarrier.currentFields(propagator);
       if (fields.isEmpty()) {
         return record;
       }
