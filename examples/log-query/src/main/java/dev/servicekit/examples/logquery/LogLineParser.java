@@ -59,9 +59,9 @@ final class LogLineParser {
           "labels.trace_id",
           "mdc.trace_id");
   private static final List<String> ERROR_TYPE =
-      List.of("error.type", "exception.type", "exception.exception_class");
+      List.of("error.type", "error_type", "exception.type", "exception.exception_class");
   private static final List<String> ERROR_MESSAGE =
-      List.of("error.message", "exception.message", "exception.exception_message");
+      List.of("error.message", "error_message", "exception.message", "exception.exception_message");
   private static final List<String> STACK_TRACE =
       List.of("error.stack_trace", "stack_trace", "exception.stacktrace", "exception");
 
