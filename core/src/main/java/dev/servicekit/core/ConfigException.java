@@ -50,7 +50,11 @@ public final class ConfigException extends RuntimeException {
     StringBuilder sb = new StringBuilder(Math.min(value.length(), 80));
     for (int i = 0; i < value.length() && i < 80; i++) {
       char c = value.charAt(i);
-      if (c < 0x20 || c == 0x7f || Character.isSurrogate(c) || c == '\u2028' || c == '\u2029') {
+      if (Character.isISOControl(c)
+          || Character.isSurrogate(c)
+          || Character.getType(c) == Character.FORMAT
+          || c == '\u2028'
+          || c == '\u2029') {
         sb.append(String.format("\\u%04x", (int) c));
       } else {
         sb.append(c);

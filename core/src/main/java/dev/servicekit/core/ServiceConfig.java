@@ -98,6 +98,14 @@ public final class ServiceConfig {
     return lookup(key).map(Found::value);
   }
 
+  /**
+   * Where the value of a key comes from ({@code builder}, {@code system property a.b}, {@code
+   * environment variable A_B}), or empty when the key is unset.
+   */
+  public Optional<String> sourceOf(String key) {
+    return lookup(key).map(Found::source);
+  }
+
   /** A raw environment variable by its exact name ({@code CONSUL_HTTP_ADDR}), or empty. */
   public Optional<String> env(String name) {
     String v = environment.get(name);

@@ -1,5 +1,7 @@
 package dev.servicekit.core;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +21,7 @@ import java.util.Objects;
  * @param address advertised host address
  * @param port the port the service listens on
  * @param tags registry tags, in order
- * @param meta registry metadata
+ * @param meta registry metadata, in insertion order
  */
 public record ServiceInfo(
     String name,
@@ -42,6 +44,9 @@ public record ServiceInfo(
       throw new IllegalArgumentException("port must be 0-65535, was " + port);
     }
     tags = List.copyOf(tags);
-    meta = Map.copyOf(meta);
+    Map<String, String> copy = new LinkedHashMap<>();
+    meta.forEach(
+        (k, v) -> copy.put(Objects.requireNonNull(k, "meta key"), Objects.requireNonNull(v, k)));
+    meta = Collections.unmodifiableMap(copy);
   }
 }

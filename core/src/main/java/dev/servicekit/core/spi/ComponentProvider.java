@@ -19,6 +19,16 @@ public interface ComponentProvider {
   }
 
   /**
+   * Checks this provider's configuration before anything binds; throw {@link
+   * dev.servicekit.core.ConfigException} for a value that cannot be used. Called at start, after
+   * the runtime's own settings and identity are resolved and before the management endpoint binds.
+   * The default accepts everything.
+   *
+   * @param config configuration with the runtime's precedence
+   */
+  default void validate(dev.servicekit.core.ServiceConfig config) {}
+
+  /**
    * Creates the component, not yet started.
    *
    * @param context what the runtime knows at this point: identity, configuration, meters, the bound

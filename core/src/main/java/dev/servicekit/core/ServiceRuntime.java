@@ -1,0 +1,585 @@
+package dev.servicekit.core;
+
+import dev.servicekit.core.spi.ComponentContext;
+import dev.servicekit.core.spi.ComponentProvider;
+import dev.servicekit.core.spi.ServiceComponent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running service: its identity, health checks, management endpoint and components.
+ *
+ * <pre>{@code
+ * ServiceRuntime runtime = ServiceRuntime.builder()
+ *     .serviceName("orders")
+ *     .port(8080)
+ *     .healthCheck("db", () -> HealthStatus.up())
+ *     .start();
+ * runtime.managementUri(); // http://10.0.0.5:8081, serving /health/live, /health/ready, /info
+ * runtime.close();         // not ready -> withdraw -> drain -> stop
+ * }</pre>
+ *
+ * <p>{@link Builder#start()} resolves and validates all configuration before anything binds, then
+ * binds the management endpoint, creates the components found through {@link ComponentProvider} and
+ * starts them (ascending {@link ComponentProvider#order()}, then the builder's own components in
+ * the order added), and finally turns ready. {@link #close()} is idempotent and thread-safe: it
+ * turns readiness false, calls {@link ServiceComponent#withdraw()} on every component in reverse,
+ * waits for the drain period, calls {@link ServiceComponent#stop()} in reverse, then unbinds the
+ * endpoint. Concurrent callers wait for that one stop to finish.
+ */
+public final class ServiceRuntime implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ServiceRuntime.class);
+
+  /** Lifecycle states, as reported in the {@code state} field of {@code /health/ready}. */
+  enum State {
+    STARTING,
+    RUNNING,
+    STOPPING,
+    STOPPED
+  }
+
+  private final ServiceInfo info;
+  private final ServiceConfig config;
+  private final RuntimeSettings settings;
+  private final MeterRegistry meterRegistry;
+  private final HealthChecks health;
+  private final long startNanos = System.nanoTime();
+  private final AtomicReference<State> state = new AtomicReference<>(State.STARTING);
+  private volatile ManagementServer server;
+  private volatile Components components = new Components(List.of());
+  private CoreMeters meters;
+  private Thread shutdownHook;
+  private CompletableFuture<Void> stopped;
+  private Thread stoppingThread;
+
+  private ServiceRuntime(
+      ServiceInfo info, ServiceConfig config, RuntimeSettings settings, MeterRegistry registry) {
+    this.info = info;
+    this.config = config;
+    this.settings = settings;
+    this.meterRegistry = registry;
+    this.health = new HealthChecks(settings.healthTimeout(), settings.healthThreads());
+  }
+
+  /** A new builder; nothing happens until {@link Builder#start()}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The identity this service runs under. */
+  public ServiceInfo info() {
+    return info;
+  }
+
+  /** The configuration the runtime was started with, builder values included. */
+  public ServiceConfig config() {
+    return config;
+  }
+
+  /** Bound base URI of the management endpoint, for example {@code http://10.0.0.5:8081}. */
+  public URI managementUri() {
+    return server.uri();
+  }
+
+  /**
+   * The first started component that is an instance of {@code type}.
+   *
+   * @throws NoSuchElementException when no started component has that type, for example because its
+   *     provider was not configured
+   */
+  public <T> T component(Class<T> type) {
+    return findComponent(type)
+        .orElseThrow(
+            () ->
+                new NoSuchElementException(
+                    "No started component of type "
+                        + type.getName()
+                        + " in service '"
+                        + info.name()
+                        + "' (started: "
+                        + components.names()
+                        + "). A component from a provider starts only when its module is on the"
+                        + " classpath and configured: the registry client, for example, needs"
+                        + " CONSUL_HTTP_ADDR."));
+  }
+
+  /** The first started component that is an instance of {@code type}, or empty. */
+  public <T> Optional<T> findComponent(Class<T> type) {
+    Objects.requireNonNull(type, "type");
+    for (ServiceComponent c : components.started()) {
+      if (type.isInstance(c)) {
+        return Optional.of(type.cast(c));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether the service should receive traffic: it has started, is not stopping, and every
+   * readiness check passes. Runs the readiness checks, waiting at most the health check timeout.
+   */
+  public boolean isReady() {
+    return state.get() == State.RUNNING && health.evaluate(HealthCheck.Kind.READINESS).up();
+  }
+
+  /** Whether every liveness check passes. Runs the checks, waiting at most the timeout. */
+  public boolean isLive() {
+    return health.evaluate(HealthCheck.Kind.LIVENESS).up();
+  }
+
+  /**
+   * Stops the service gracefully: readiness turns false, components withdraw (reverse order), the
+   * drain period passes, components stop (reverse order), the management endpoint unbinds.
+   *
+   * <p>Idempotent; safe from a shutdown hook and from any thread. A second caller waits until the
+   * first caller's stop has finished. Never throws: failures of components are logged.
+   */
+  @Override
+  public void close() {
+    CompletableFuture<Void> done;
+    synchronized (this) {
+      if (stopped != null) {
+        done = stopped;
+        if (stoppingThread == Thread.currentThread()) {
+          return; // called from a component's withdraw() or stop()
+        }
+      } else {
+        stopped = new CompletableFuture<>();
+        stoppingThread = Thread.currentThread();
+        done = null;
+      }
+    }
+    if (done != null) {
+      done.join();
+      return;
+    }
+    try {
+      stop();
+    } finally {
+      synchronized (this) {
+        stopped.complete(null);
+      }
+    }
+  }
+
+  private void stop() {
+    state.set(State.STOPPING);
+    log.info("Stopping {} ({}), drain {}", info.name(), info.instanceId(), settings.drain());
+    Components current = components;
+    current.withdrawAll(null);
+    if (!settings.drain().isZero()) {
+      try {
+        Thread.sleep(settings.drain().toMillis(), settings.drain().toNanosPart() % 1_000_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        log.warn("Drain period interrupted; stopping components now");
+      }
+    }
+    current.stopAll(null);
+    releaseResources();
+    state.set(State.STOPPED);
+    removeShutdownHook();
+    log.info("Stopped {} ({})", info.name(), info.instanceId());
+  }
+
+  private void releaseResources() {
+    ManagementServer s = server;
+    if (s != null) {
+      s.stop();
+    }
+    health.close();
+    CoreMeters m = meters;
+    if (m != null) {
+      m.close();
+    }
+  }
+
+  State state() {
+    return state.get();
+  }
+
+  synchronized Optional<Thread> shutdownHook() {
+    return Optional.ofNullable(shutdownHook);
+  }
+
+  private synchronized void removeShutdownHook() {
+    if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException e) {
+        // the JVM is shutting down already; the hook finds the runtime stopped
+      }
+    }
+  }
+
+  private void start(
+      List<ComponentProvider> providers,
+      List<ServiceComponent> explicit,
+      Map<HealthCheck.Kind, Map<String, HealthCheck>> checks) {
+    checks.forEach(
+        (kind, byName) -> byName.forEach((name, check) -> health.add(name, kind, check)));
+    try {
+      server =
+          ManagementServer.start(
+              settings.managementAddress(),
+              settings.managementPort(),
+              info.address(),
+              new EndpointSource());
+      ComponentContext context = new Context();
+      List<ServiceComponent> all = new ArrayList<>();
+      for (ComponentProvider provider : providers) {
+        Optional<ServiceComponent> created = provider.create(context);
+        Objects.requireNonNull(
+            created, () -> provider.getClass().getName() + ".create returned null");
+        created.ifPresent(all::add);
+      }
+      all.addAll(explicit);
+      Components ordered = new Components(all);
+      meters =
+          new CoreMeters(
+              meterRegistry,
+              info,
+              startNanos,
+              () -> state.get() == State.RUNNING && health.lastReadinessUp(),
+              () -> components.started().size());
+      health.onEntry(meters::healthCheck);
+      components = ordered;
+      ordered.startAll();
+    } catch (RuntimeException | Error e) {
+      state.set(State.STOPPED);
+      releaseResources();
+      throw e;
+    }
+    if (settings.shutdownHook()) {
+      synchronized (this) {
+        shutdownHook = new Thread(this::close, "servicekit-shutdown-" + info.name());
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+      }
+    }
+    state.set(State.RUNNING);
+    log.info(
+        "Started {} {} ({}) at {}:{} in {}; management {}; components {}",
+        info.name(),
+        info.version(),
+        info.instanceId(),
+        info.address(),
+        info.port(),
+        info.environment(),
+        server.uri(),
+        components.names());
+  }
+
+  private final class EndpointSource implements ManagementServer.Source {
+    @Override
+    public HealthChecks.Report liveness() {
+      return health.evaluate(HealthCheck.Kind.LIVENESS);
+    }
+
+    @Override
+    public HealthChecks.Report readiness() {
+      return health.evaluate(HealthCheck.Kind.READINESS);
+    }
+
+    @Override
+    public String state() {
+      return state.get().name();
+    }
+
+    @Override
+    public ServiceInfo info() {
+      return info;
+    }
+  }
+
+  private final class Context implements ComponentContext {
+    @Override
+    public ServiceInfo serviceInfo() {
+      return info;
+    }
+
+    @Override
+    public ServiceConfig config() {
+      return config;
+    }
+
+    @Override
+    public MeterRegistry meterRegistry() {
+      return meterRegistry;
+    }
+
+    @Override
+    public URI managementUri() {
+      return server.uri();
+    }
+
+    @Override
+    public void addHealthCheck(String name, HealthCheck.Kind kind, HealthCheck check) {
+      health.add(name, kind, check);
+    }
+  }
+
+  /**
+   * Configures and starts a {@link ServiceRuntime}. Every setter rejects null (and out-of-range
+   * values) at once; values set here win over system properties and environment variables. Not
+   * thread-safe.
+   */
+  public static final class Builder {
+
+    private ServiceConfig base;
+    private final Map<String, String> overrides = new LinkedHashMap<>();
+    private final List<String> tags = new ArrayList<>();
+    private final Map<String, String> meta = new LinkedHashMap<>();
+    private final Map<HealthCheck.Kind, Map<String, HealthCheck>> checks = new LinkedHashMap<>();
+    private final List<ServiceComponent> components = new ArrayList<>();
+    private MeterRegistry meterRegistry = Metrics.globalRegistry;
+    private ClassLoader classLoader;
+
+    private Builder() {
+      checks.put(HealthCheck.Kind.LIVENESS, new LinkedHashMap<>());
+      checks.put(HealthCheck.Kind.READINESS, new LinkedHashMap<>());
+    }
+
+    /** The logical service name, for example {@code orders} ({@code servicekit.service.name}). */
+    public Builder serviceName(String name) {
+      requireText(name, "serviceName");
+      return config(IdentityResolver.NAME, name);
+    }
+
+    /** The service's version ({@code servicekit.service.version}). */
+    public Builder version(String version) {
+      return config(IdentityResolver.VERSION, requireText(version, "version"));
+    }
+
+    /** The deployment environment, for example {@code prod}. */
+    public Builder environment(String environment) {
+      return config(IdentityResolver.ENVIRONMENT, requireText(environment, "environment"));
+    }
+
+    /** A fixed instance id instead of the generated {@code name-host-random}. */
+    public Builder instanceId(String instanceId) {
+      return config(IdentityResolver.INSTANCE_ID, requireText(instanceId, "instanceId"));
+    }
+
+    /** The advertised address (IP literal or host name) instead of the detected one. */
+    public Builder address(String address) {
+      requireText(address, "address");
+      AdvertisedAddress.validated(address, AdvertisedAddress.KEY, "builder");
+      return config(AdvertisedAddress.KEY, address);
+    }
+
+    /** The port the service itself listens on (0 when it has none). */
+    public Builder port(int port) {
+      return config(IdentityResolver.PORT, Integer.toString(checkPort(port, "port")));
+    }
+
+    /** Adds a registry tag. */
+    public Builder tag(String tag) {
+      tags.add(requireText(tag, "tag"));
+      return this;
+    }
+
+    /** Adds registry tags. */
+    public Builder tags(String... tags) {
+      Objects.requireNonNull(tags, "tags");
+      for (String t : tags) {
+        tag(t);
+      }
+      return this;
+    }
+
+    /** Adds registry tags. */
+    public Builder tags(Collection<String> tags) {
+      Objects.requireNonNull(tags, "tags");
+      tags.forEach(this::tag);
+      return this;
+    }
+
+    /** Adds one registry metadata entry; a later value for the same key wins. */
+    public Builder meta(String key, String value) {
+      meta.put(requireText(key, "meta key"), Objects.requireNonNull(value, "meta value"));
+      return this;
+    }
+
+    /** Adds registry metadata entries. */
+    public Builder meta(Map<String, String> entries) {
+      Objects.requireNonNull(entries, "meta");
+      entries.forEach(this::meta);
+      return this;
+    }
+
+    /**
+     * Sets any configuration key, winning over system properties and the environment, for example
+     * {@code config("servicekit.shutdown.drain", "10s")}. Components see it too.
+     */
+    public Builder config(String key, String value) {
+      overrides.put(requireText(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /**
+     * Reads configuration from {@code config} instead of the system properties and environment
+     * (values set on this builder still win). Tests use {@link ServiceConfig#of} here.
+     */
+    public Builder config(ServiceConfig config) {
+      this.base = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /** Adds a readiness check, shown on {@code /health/ready}. */
+    public Builder healthCheck(String name, HealthCheck check) {
+      return check(HealthCheck.Kind.READINESS, name, check);
+    }
+
+    /** Adds a liveness check, shown on {@code /health/live}. */
+    public Builder livenessCheck(String name, HealthCheck check) {
+      return check(HealthCheck.Kind.LIVENESS, name, check);
+    }
+
+    private Builder check(HealthCheck.Kind kind, String name, HealthCheck check) {
+      requireText(name, "name");
+      Objects.requireNonNull(check, "check");
+      if (checks.get(kind).putIfAbsent(name, check) != null) {
+        throw new IllegalArgumentException("duplicate health check: " + name);
+      }
+      return this;
+    }
+
+    /** Adds a component; builder components start after discovered ones, in the order added. */
+    public Builder component(ServiceComponent component) {
+      components.add(Objects.requireNonNull(component, "component"));
+      return this;
+    }
+
+    /** Where meters go; the default is Micrometer's global composite registry. */
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.meterRegistry = Objects.requireNonNull(registry, "meterRegistry");
+      return this;
+    }
+
+    /** Port of the management endpoint; 0 picks any free port. */
+    public Builder managementPort(int port) {
+      return config(
+          RuntimeSettings.MANAGEMENT_PORT, Integer.toString(checkPort(port, "managementPort")));
+    }
+
+    /** Bind address (IP literal) of the management endpoint, for example {@code 127.0.0.1}. */
+    public Builder managementBindAddress(String address) {
+      requireText(address, "managementBindAddress");
+      if (IpLiterals.parse(address).isEmpty()) {
+        throw new IllegalArgumentException("not an IP address literal: " + address);
+      }
+      return config(RuntimeSettings.MANAGEMENT_ADDRESS, address);
+    }
+
+    /** How long to wait between withdrawing and stopping components. */
+    public Builder drainPeriod(Duration drain) {
+      return config(RuntimeSettings.DRAIN, nonNegative(drain, "drainPeriod").toString());
+    }
+
+    /** How long a health check may take before it counts as down; positive. */
+    public Builder healthCheckTimeout(Duration timeout) {
+      nonNegative(timeout, "healthCheckTimeout");
+      if (timeout.isZero()) {
+        throw new IllegalArgumentException("healthCheckTimeout must be positive");
+      }
+      return config(RuntimeSettings.HEALTH_TIMEOUT, timeout.toString());
+    }
+
+    /** Whether to close the runtime from a JVM shutdown hook; on by default. */
+    public Builder shutdownHook(boolean enabled) {
+      return config(RuntimeSettings.SHUTDOWN_HOOK, Boolean.toString(enabled));
+    }
+
+    /** Whether to load components through {@link ServiceLoader}; on by default. */
+    public Builder discoverComponents(boolean enabled) {
+      return config(RuntimeSettings.DISCOVERY, Boolean.toString(enabled));
+    }
+
+    /** The class loader for {@link ServiceLoader}; default: the thread's context class loader. */
+    public Builder classLoader(ClassLoader loader) {
+      this.classLoader = Objects.requireNonNull(loader, "classLoader");
+      return this;
+    }
+
+    /**
+     * Resolves configuration and identity, binds the management endpoint, creates and starts the
+     * components, and turns ready.
+     *
+     * @throws ConfigException when a value cannot be used; nothing has been bound then
+     * @throws IllegalStateException when a component fails to start; the ones started before it
+     *     have been stopped and the endpoint unbound
+     * @throws java.io.UncheckedIOException when the management endpoint cannot bind
+     */
+    public ServiceRuntime start() {
+      ServiceConfig config =
+          (base == null ? ServiceConfig.fromEnvironment() : base).withOverrides(overrides);
+      RuntimeSettings settings = RuntimeSettings.from(config);
+      ServiceInfo info = IdentityResolver.resolve(config, tags, meta);
+      List<ComponentProvider> providers = settings.discovery() ? providers() : List.of();
+      for (ComponentProvider provider : providers) {
+        provider.validate(config);
+      }
+      Map<HealthCheck.Kind, Map<String, HealthCheck>> checksCopy = new LinkedHashMap<>();
+      checks.forEach((k, v) -> checksCopy.put(k, new LinkedHashMap<>(v)));
+      ServiceRuntime runtime = new ServiceRuntime(info, config, settings, meterRegistry);
+      runtime.start(providers, List.copyOf(components), checksCopy);
+      return runtime;
+    }
+
+    private List<ComponentProvider> providers() {
+      ClassLoader loader = classLoader;
+      if (loader == null) {
+        loader = Thread.currentThread().getContextClassLoader();
+      }
+      if (loader == null) {
+        loader = ServiceRuntime.class.getClassLoader();
+      }
+      List<ComponentProvider> found = new ArrayList<>();
+      ServiceLoader.load(ComponentProvider.class, loader).forEach(found::add);
+      found.sort(
+          Comparator.comparingInt(ComponentProvider::order)
+              .thenComparing(p -> p.getClass().getName()));
+      return found;
+    }
+
+    private static String requireText(String value, String what) {
+      Objects.requireNonNull(value, what);
+      if (value.isBlank()) {
+        throw new IllegalArgumentException(what + " must not be blank");
+      }
+      return value;
+    }
+
+    private static int checkPort(int port, String what) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException(what + " must be 0-65535, was " + port);
+      }
+      return port;
+    }
+
+    private static Duration nonNegative(Duration d, String what) {
+      Objects.requireNonNull(d, what);
+      if (d.isNegative()) {
+        throw new IllegalArgumentException(what + " must not be negative, was " + d);
+      }
+      return d;
+    }
+  }
+}
