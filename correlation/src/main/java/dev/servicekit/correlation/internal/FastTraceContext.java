@@ -1,0 +1,177 @@
+package dev.servicekit.correlation.internal;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * W3C trace context without an SDK. The common case — a version {@code 00} {@code traceparent} of
+ * lower-case hex and an absent or plainly formed {@code tracestate} — is validated here in one pass
+ * and forwarded as the same text; everything else goes to OpenTelemetry's {@link
+ * W3CTraceContextPropagator}, which applies the W3C rules (other versions, upper case, invalid
+ * values are ignored). Either way the extracted remote span context is put into the Context as a
+ * non-recording span ({@link Span#wrap}).
+ */
+final class FastTraceContext {
+
+  static final W3CTraceContextPropagator W3C = W3CTraceContextPropagator.getInstance();
+
+  static final String TRACEPARENT = "traceparent";
+  static final String TRACESTATE = "tracestate";
+
+  private static final int TRACEPARENT_LENGTH = 55;
+  private static final int MAX_TRACESTATE_LENGTH = 512;
+  private static final int MAX_TRACESTATE_MEMBERS = 32;
+
+  private FastTraceContext() {}
+
+  /** Extracts from an already guarded getter. */
+  static Context extract(Context parent, UnaryOperator<String> getter) {
+    String traceparent = getter.apply(TRACEPARENT);
+    if (traceparent == null) {
+      return parent;
+    }
+    if (isPlainTraceparent(traceparent)) {
+      String tracestate = getter.apply(TRACESTATE);
+      if (tracestate == null || isPlainTracestate(tracestate)) {
+        return parent.with(
+            Span.wrap(
+                new RawSpanContext(
+                    traceparent, tracestate == null || tracestate.isEmpty() ? null : tracestate)));
+      }
+    }
+    return W3C.extract(parent, getter, Carriers.GETTER);
+  }
+
+  /** Injects into an already guarded setter. */
+  static void inject(Context context, BiConsumer<String, String> setter) {
+    SpanContext spanContext = Span.fromContext(context).getSpanContext();
+    if (spanContext instanceof RawSpanContext) {
+      RawSpanContext raw = (RawSpanContext) spanContext;
+      setter.accept(TRACEPARENT, raw.traceparent());
+      if (raw.tracestate() != null) {
+        setter.accept(TRACESTATE, raw.tracestate());
+      }
+      return;
+    }
+    W3C.inject(context, setter, Carriers.SETTER);
+  }
+
+  /** Version 00, exactly 55 characters, lower-case hex, non-zero ids. */
+  static boolean isPlainTraceparent(String value) {
+    if (value.length() != TRACEPARENT_LENGTH
+        || value.charAt(0) != '0'
+        || value.charAt(1) != '0'
+        || value.charAt(2) != '-'
+        || value.charAt(35) != '-'
+        || value.charAt(52) != '-') {
+      return false;
+    }
+    return isHex(value, 3, 35, true) && isHex(value, 36, 52, true) && isHex(value, 53, 55, false);
+  }
+
+  private static boolean isHex(String value, int from, int to, boolean nonZero) {
+    boolean seenNonZero = false;
+    for (int i = from; i < to; i++) {
+      char c = value.charAt(i);
+      if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+        return false;
+      }
+      seenNonZero |= c != '0';
+    }
+    return seenNonZero || !nonZero;
+  }
+
+  /**
+   * A tracestate of at most 32 members {@code key=value} separated by single commas, no optional
+   * whitespace, no empty members, keys and values per the W3C grammar. Anything else is left to
+   * OpenTelemetry's parser.
+   */
+  static boolean isPlainTracestate(String value) {
+    int length = value.length();
+    if (length == 0) {
+      return true;
+    }
+    if (length > MAX_TRACESTATE_LENGTH) {
+      return false;
+    }
+    int members = 0;
+    int start = 0;
+    while (start <= length) {
+      int end = value.indexOf(',', start);
+      if (end < 0) {
+        end = length;
+      }
+      if (++members > MAX_TRACESTATE_MEMBERS || !isPlainMember(value, start, end)) {
+        return false;
+      }
+      start = end + 1;
+    }
+    return true;
+  }
+
+  private static boolean isPlainMember(String value, int from, int to) {
+    int eq = value.indexOf('=', from);
+    if (eq < 0 || eq >= to || eq == from || eq == to - 1) {
+      return false;
+    }
+    if (!isKey(value, from, eq)) {
+      return false;
+    }
+    for (int i = eq + 1; i < to; i++) {
+      char c = value.charAt(i);
+      // value chars: 0x20-0x7E except ',' and '='; no leading or trailing space here
+      if (c < 0x20 || c > 0x7e || c == ',' || c == '=') {
+        return false;
+      }
+    }
+    return value.charAt(eq + 1) != ' ' && value.charAt(to - 1) != ' ';
+  }
+
+  private static boolean isKey(String value, int from, int to) {
+    int length = to - from;
+    if (length > 256) {
+      return false;
+    }
+    char first = value.charAt(from);
+    if ((first < 'a' || first > 'z') && (first < '0' || first > '9')) {
+      return false;
+    }
+    int at = -1;
+    for (int i = from; i < to; i++) {
+      char c = value.charAt(i);
+      if (c == '@') {
+        if (at >= 0) {
+          return false;
+        }
+        at = i;
+        continue;
+      }
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
+              || c == '-'
+              || c == '*'
+              || c == '/';
+      if (!ok) {
+        return false;
+      }
+    }
+    if (at < 0) {
+      // simple key must start with a letter
+      return first >= 'a' && first <= 'z';
+    }
+    int tenant = at - from;
+    int system = to - at - 1;
+    return tenant >= 1
+        && tenant <= 241
+        && system >= 1
+        && system <= 14
+        && value.charAt(at + 1) >= 'a'
+        && value.charAt(at + 1) <= 'z';
+  }
+}

@@ -1,0 +1,76 @@
+package dev.servicekit.correlation.internal;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import org.slf4j.MDC;
+
+/**
+ * Makes a {@link Context} current and mirrors it into the MDC ({@code correlation_id}, {@code
+ * trace_id}, {@code span_id}); closing restores the previous MDC values exactly, absence included,
+ * then restores the previous Context. Closing twice is harmless.
+ */
+public final class MdcScope implements Scope {
+
+  /** MDC key of the correlation id. */
+  public static final String CORRELATION_ID = "correlation_id";
+
+  /** MDC key of the trace id. */
+  public static final String TRACE_ID = "trace_id";
+
+  /** MDC key of the span id. */
+  public static final String SPAN_ID = "span_id";
+
+  private final Scope contextScope;
+  private final String previousCorrelationId;
+  private final String previousTraceId;
+  private final String previousSpanId;
+  private boolean closed;
+
+  private MdcScope(Scope contextScope, String correlationId, String traceId, String spanId) {
+    this.contextScope = contextScope;
+    this.previousCorrelationId = swap(CORRELATION_ID, correlationId);
+    this.previousTraceId = swap(TRACE_ID, traceId);
+    this.previousSpanId = swap(SPAN_ID, spanId);
+  }
+
+  /** Makes {@code context} current and mirrors it into the MDC. */
+  public static Scope open(Context context) {
+    String traceId = null;
+    String spanId = null;
+    SpanContext spanContext = Span.fromContext(context).getSpanContext();
+    if (spanContext.isValid()) {
+      traceId = spanContext.getTraceId();
+      spanId = spanContext.getSpanId();
+    }
+    Scope contextScope = context.makeCurrent();
+    return new MdcScope(contextScope, context.get(CorrelationKey.KEY), traceId, spanId);
+  }
+
+  private static String swap(String key, String value) {
+    String previous = MDC.get(key);
+    put(key, value);
+    return previous;
+  }
+
+  private static void put(String key, String value) {
+    if (value == null) {
+      MDC.remove(key);
+    } else {
+      MDC.put(key, value);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    put(CORRELATION_ID, previousCorrelationId);
+    put(TRACE_ID, previousTraceId);
+    put(SPAN_ID, previousSpanId);
+    contextScope.close();
+  }
+}

@@ -1,0 +1,190 @@
+package dev.servicekit.correlation.internal;
+
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * The propagation engine behind {@code CorrelationPropagator}: the correlation id under one header
+ * name (plus read-only fallbacks), and — unless an OpenTelemetry SDK or agent is installed, or
+ * trace propagation is switched off — W3C {@code traceparent}/{@code tracestate} and {@code
+ * baggage}. Immutable and thread-safe; never throws into the caller.
+ */
+public final class Propagation implements TextMapPropagator {
+
+  private static final W3CBaggagePropagator BAGGAGE = W3CBaggagePropagator.getInstance();
+
+  /** When W3C trace context and baggage are propagated by servicekit. */
+  public enum Mode {
+    /** Propagate unless GlobalOpenTelemetry has non-noop propagators (an SDK or the agent). */
+    AUTO,
+    /** Always propagate. */
+    ALWAYS,
+    /** Never: correlation id only. */
+    NEVER
+  }
+
+  private final String header;
+  private final List<String> fallbackHeaders;
+  private final boolean acceptInbound;
+  private final Mode mode;
+  private final List<String> allFields;
+  private final List<String> idFields;
+
+  /**
+   * @param header the header written and read first
+   * @param fallbackHeaders headers read (never written) when {@code header} is absent
+   * @param acceptInbound whether inbound ids are used at all
+   * @param mode when W3C context is propagated
+   */
+  public Propagation(
+      String header, List<String> fallbackHeaders, boolean acceptInbound, Mode mode) {
+    this.header = header;
+    this.fallbackHeaders = List.copyOf(fallbackHeaders);
+    this.acceptInbound = acceptInbound;
+    this.mode = mode;
+    List<String> all = new ArrayList<>();
+    all.add(header);
+    all.addAll(FastTraceContext.W3C.fields());
+    all.addAll(BAGGAGE.fields());
+    this.allFields = Collections.unmodifiableList(all);
+    this.idFields = List.of(header);
+  }
+
+  /** The header the id is written under. */
+  public String header() {
+    return header;
+  }
+
+  /** Whether servicekit itself handles W3C trace context and baggage right now. */
+  public boolean propagatesTraceContext() {
+    switch (mode) {
+      case ALWAYS:
+        return true;
+      case NEVER:
+        return false;
+      default:
+        return !sdkPresent();
+    }
+  }
+
+  private static boolean sdkPresent() {
+    try {
+      return GlobalOpenTelemetry.isSet()
+          && GlobalOpenTelemetry.getOrNoop().getPropagators().getTextMapPropagator()
+              != TextMapPropagator.noop();
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
+
+  /**
+   * Reads the inbound id: {@code null} when inbound ids are ignored, absent, or rejected (the
+   * rejection is counted).
+   */
+  public String readId(UnaryOperator<String> getter) {
+    if (!acceptInbound) {
+      return null;
+    }
+    String raw = rawGet(getter, header);
+    if (raw == null) {
+      for (int i = 0; i < fallbackHeaders.size() && raw == null; i++) {
+        raw = rawGet(getter, fallbackHeaders.get(i));
+      }
+    }
+    return IdValidator.acceptOrNull(raw);
+  }
+
+  private static String rawGet(UnaryOperator<String> getter, String name) {
+    try {
+      return getter.apply(name);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Extracts the inbound context for a new scope: W3C parts per the mode on top of {@code parent},
+   * and always a correlation id — the inbound one when valid, else a fresh one.
+   */
+  public Context extractForScope(Context parent, UnaryOperator<String> getter) {
+    Context context = parent;
+    if (propagatesTraceContext()) {
+      try {
+        UnaryOperator<String> safe = SafeCarrier.guard(getter);
+        context = BAGGAGE.extract(FastTraceContext.extract(context, safe), safe, Carriers.GETTER);
+      } catch (RuntimeException e) {
+        context = parent;
+      }
+    }
+    String id = readId(getter);
+    return context.with(CorrelationKey.KEY, id != null ? id : IdGenerator.next());
+  }
+
+  /** Writes the fields of {@code context} to {@code setter}. */
+  public void inject(Context context, BiConsumer<String, String> setter) {
+    if (context == null || setter == null) {
+      return;
+    }
+    BiConsumer<String, String> safe = SafeCarrier.guard(setter);
+    String id = context.get(CorrelationKey.KEY);
+    if (id != null) {
+      safe.accept(header, id);
+    }
+    if (propagatesTraceContext()) {
+      try {
+        FastTraceContext.inject(context, safe);
+        BAGGAGE.inject(context, safe, Carriers.SETTER);
+      } catch (RuntimeException e) {
+        // propagation never breaks the caller
+      }
+    }
+  }
+
+  @Override
+  public Collection<String> fields() {
+    return propagatesTraceContext() ? allFields : idFields;
+  }
+
+  @Override
+  public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
+    if (setter == null) {
+      return;
+    }
+    inject(context, (name, value) -> setter.set(carrier, name, value));
+  }
+
+  @Override
+  public <C> Context extract(Context context, C carrier, TextMapGetter<C> getter) {
+    Context base = context == null ? Context.root() : context;
+    if (getter == null) {
+      return base;
+    }
+    UnaryOperator<String> read = name -> getter.get(carrier, name);
+    Context result = base;
+    if (propagatesTraceContext()) {
+      try {
+        UnaryOperator<String> safe = SafeCarrier.guard(read);
+        result = BAGGAGE.extract(FastTraceContext.extract(result, safe), safe, Carriers.GETTER);
+      } catch (RuntimeException e) {
+        result = base;
+      }
+    }
+    String id = readId(read);
+    return id == null ? result : result.with(CorrelationKey.KEY, id);
+  }
+
+  @Override
+  public String toString() {
+    return "ServicekitPropagator{header=" + header + ", mode=" + mode + "}";
+  }
+}
