@@ -1,0 +1,100 @@
+package dev.servicekit.examples.orders;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.servicekit.core.ServiceConfig;
+import dev.servicekit.core.ServiceRuntime;
+import dev.servicekit.correlation.http.CorrelatingHttpClient;
+import dev.servicekit.correlation.http.CorrelationFilter;
+import dev.servicekit.registry.ServiceDiscovery;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the orders service: its HTTP API, its servicekit runtime (registration in Consul,
+ * management endpoint, graceful stop) and its connection to the broker.
+ *
+ * <p>Configuration, all through {@code servicekit.*} system properties or {@code SERVICEKIT_*}
+ * environment variables (plus Consul's own {@code CONSUL_*} variables):
+ *
+ * <ul>
+ *   <li>{@code servicekit.service.port} - the API port (default 8080, 0 for any free port)
+ *   <li>{@code servicekit.examples.http.address} - the API bind address (default 0.0.0.0)
+ *   <li>{@code servicekit.examples.broker.url} - the JMS broker (default tcp://127.0.0.1:61616)
+ *   <li>{@code servicekit.examples.orders.queue} - the queue of OrderPlaced (default
+ *       orders.placed)
+ * </ul>
+ */
+public final class OrdersApp {
+
+  /** The API bind address key. */
+  public static final String HTTP_ADDRESS = "servicekit.examples.http.address";
+
+  /** The broker URL key. */
+  public static final String BROKER_URL = "servicekit.examples.broker.url";
+
+  /** The queue key. */
+  public static final String QUEUE = "servicekit.examples.orders.queue";
+
+  private static final Logger log = LoggerFactory.getLogger(OrdersApp.class);
+
+  private OrdersApp() {}
+
+  /**
+   * Runs the service until the process is stopped (SIGTERM stops it gracefully).
+   *
+   * @param args ignored: configuration comes from the environment
+   * @throws IOException when the API port cannot be bound
+   */
+  public static void main(String[] args) throws IOException {
+    start(ServiceConfig.fromEnvironment());
+  }
+
+  /**
+   * Starts the service with the given configuration; {@code runtime.close()} stops all of it:
+   * readiness off, deregistration, drain, then HTTP server and broker connection.
+   *
+   * @throws IOException when the API port cannot be bound
+   */
+  public static ServiceRuntime start(ServiceConfig config) throws IOException {
+    HttpServer server =
+        HttpServer.create(
+            new InetSocketAddress(
+                config.getString(HTTP_ADDRESS, "0.0.0.0"),
+                config.getPort("servicekit.service.port", 8080)),
+            0);
+    ExecutorService workers = Executors.newFixedThreadPool(8);
+    server.setExecutor(workers);
+    OrderPublisher publisher =
+        new OrderPublisher(
+            config.getString(BROKER_URL, "tcp://127.0.0.1:61616"),
+            config.getString(QUEUE, "orders.placed"));
+    ServiceRuntime runtime =
+        ServiceRuntime.builder()
+            .config(config)
+            .serviceName("orders")
+            .port(server.getAddress().getPort())
+            .healthCheck("broker", publisher::health)
+            .component(publisher)
+            .component(new HttpServerComponent(server, workers))
+            .start();
+    ServiceDiscovery discovery =
+        runtime.findComponent(ServiceDiscovery.class).orElse(ServiceDiscovery.none());
+    HttpClient http =
+        CorrelatingHttpClient.wrap(
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+    OrdersHandler handler = new OrdersHandler(new InventoryClient(discovery, http), publisher);
+    server.createContext("/orders", handler).getFilters().add(CorrelationFilter.create());
+    log.info(
+        "orders listening on {}:{}, instance {}",
+        server.getAddress().getHostString(),
+        server.getAddress().getPort(),
+        runtime.info().instanceId());
+    return runtime;
+  }
+}
