@@ -1,5 +1,7 @@
 package dev.servicekit.correlation.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,7 +11,10 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -21,7 +26,15 @@ import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Time;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -63,6 +76,52 @@ final class KafkaBroker implements BeforeAllCallback {
       throw new IllegalStateException("could not create topic " + name, e);
     }
     return name;
+  }
+
+  /** A producer of string records; with {@code interceptor}, stamping correlation headers. */
+  KafkaProducer<String, String> producer(boolean interceptor) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    if (interceptor) {
+      config.put(
+          ProducerConfig.INTERCEPTOR_CLASSES_CONFIG,
+          CorrelationProducerInterceptor.class.getName());
+    }
+    return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+  }
+
+  /**
+   * A consumer assigned to partition 0 of {@code topic} from its beginning (no group, so no
+   * rebalance wait).
+   */
+  KafkaConsumer<String, String> consumer(String topic) {
+    KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false),
+            new StringDeserializer(),
+            new StringDeserializer());
+    TopicPartition partition = new TopicPartition(topic, 0);
+    consumer.assign(List.of(partition));
+    consumer.seekToBeginning(List.of(partition));
+    return consumer;
+  }
+
+  /** Reads the first {@code count} records of {@code topic}, waiting up to 60 seconds. */
+  List<ConsumerRecord<String, String>> consume(String topic, int count) {
+    List<ConsumerRecord<String, String>> records = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = consumer(topic)) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (records.size() < count && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+    }
+    assertThat(records).as("records read from " + topic).hasSize(count);
+    return records;
   }
 
   private static final class Running implements AutoCloseable {

@@ -1,0 +1,25 @@
+package dev.servicekit.correlation.jms;
+
+import io.opentelemetry.context.Scope;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/** Runs a listener inside the scope of each message it receives. */
+final class CorrelatingMessageListener implements MessageListener {
+
+  private final MessageListener delegate;
+
+  CorrelatingMessageListener(MessageListener delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public void onMessage(Message message) {
+    Scope scope = JmsCorrelation.open(message);
+    try {
+      delegate.onMessage(message);
+    } finally {
+      scope.close();
+    }
+  }
+}
