@@ -54,8 +54,7 @@ final class InventoryClient {
       URI uri = target.get().uri().resolve("/reserve");
       try {
         HttpResponse<String> response = http.send(request(uri, sku, quantity), ofString());
-        String instance =
-            response.headers().firstValue(INSTANCE_HEADER).orElse(target.get().id());
+        String instance = response.headers().firstValue(INSTANCE_HEADER).orElse(target.get().id());
         return switch (response.statusCode()) {
           case 200 -> new Reservation(true, instance);
           case 409 -> new Reservation(false, instance);
@@ -65,7 +64,8 @@ final class InventoryClient {
         };
       } catch (IOException e) {
         last = e;
-        log.warn("inventory instance {} at {} unreachable: {}", target.get().id(), uri, e.toString());
+        log.warn(
+            "inventory instance {} at {} unreachable: {}", target.get().id(), uri, e.toString());
       }
     }
     throw new InventoryUnavailableException("no inventory instance answered: " + last);

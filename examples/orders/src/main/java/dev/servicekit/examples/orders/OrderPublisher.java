@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes {@link OrderPlaced} to a JMS queue, with the current correlation as message
- * properties. Connects lazily and reconnects after a failure, so the service starts (not ready)
- * while the broker is down. Thread-safe: sends are serialised over one JMS context.
+ * Publishes {@link OrderPlaced} to a JMS queue, with the current correlation as message properties.
+ * Connects lazily and reconnects after a failure, so the service starts (not ready) while the
+ * broker is down. Thread-safe: sends are serialised over one JMS context.
  */
 final class OrderPublisher implements ServiceComponent {
 

@@ -26,8 +26,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code servicekit.service.port} - the API port (default 8080, 0 for any free port)
  *   <li>{@code servicekit.examples.http.address} - the API bind address (default 0.0.0.0)
  *   <li>{@code servicekit.examples.broker.url} - the JMS broker (default tcp://127.0.0.1:61616)
- *   <li>{@code servicekit.examples.orders.queue} - the queue of OrderPlaced (default
- *       orders.placed)
+ *   <li>{@code servicekit.examples.orders.queue} - the queue of OrderPlaced (default orders.placed)
  * </ul>
  */
 public final class OrdersApp {

@@ -53,7 +53,8 @@ final class OrdersHandler implements HttpHandler {
       String sku = form.getOrDefault("sku", "");
       int quantity = quantity(form.get("quantity"));
       if (!SKU.matcher(sku).matches() || quantity < 1) {
-        respond(exchange, 400, Map.of("error", "need sku=[A-Za-z0-9_-]{1,40} and quantity=1..1000"));
+        respond(
+            exchange, 400, Map.of("error", "need sku=[A-Za-z0-9_-]{1,40} and quantity=1..1000"));
         return;
       }
       placeOrder(exchange, sku, quantity);
@@ -93,7 +94,8 @@ final class OrdersHandler implements HttpHandler {
       respond(exchange, 409, answer);
       return;
     }
-    log.info("order {}: inventory {} reserved {} x {}", orderId, reservation.instance(), quantity, sku);
+    log.info(
+        "order {}: inventory {} reserved {} x {}", orderId, reservation.instance(), quantity, sku);
     try {
       publisher.publish(new OrderPlaced(orderId, sku, quantity));
     } catch (OrderPublisher.BrokerUnavailableException e) {
