@@ -1,0 +1,235 @@
+package dev.servicekit.logging.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A growable byte buffer that writes JSON tokens as UTF-8. Strings are escaped so that the result
+ * is always valid JSON and valid UTF-8: control characters, quotes and backslashes are escaped,
+ * U+2028 and U+2029 are written as six-character escapes, and a lone surrogate becomes U+FFFD. Not
+ * thread-safe: one buffer per writer.
+ */
+public final class JsonBuffer {
+
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] ELLIPSIS = "\u2026".getBytes(StandardCharsets.UTF_8);
+
+  /**
+   * For each ASCII char: 0 = as is, 'u' = a six-character escape, else the char after the
+   * backslash.
+   */
+  private static final byte[] ESCAPES = new byte[128];
+
+  static {
+    for (int c = 0; c < 0x20; c++) {
+      ESCAPES[c] = 'u';
+    }
+    ESCAPES['"'] = '"';
+    ESCAPES['\\'] = '\\';
+    ESCAPES['\n'] = 'n';
+    ESCAPES['\r'] = 'r';
+    ESCAPES['\t'] = 't';
+    ESCAPES['\b'] = 'b';
+    ESCAPES['\f'] = 'f';
+  }
+
+  byte[] bytes;
+  int length;
+
+  /** A buffer with the given initial capacity in bytes. */
+  public JsonBuffer(int capacity) {
+    bytes = new byte[Math.max(64, capacity)];
+  }
+
+  /** The backing array; valid from 0 to {@link #length()}. */
+  public byte[] array() {
+    return bytes;
+  }
+
+  /** The number of bytes written. */
+  public int length() {
+    return length;
+  }
+
+  /** Forgets the content, keeping the capacity. */
+  public void reset() {
+    length = 0;
+  }
+
+  void truncate(int newLength) {
+    length = newLength;
+  }
+
+  /** Drops a capacity grown far beyond {@code keep} after an unusually large batch. */
+  void shrink(int keep) {
+    if (bytes.length > keep * 4 && length <= keep) {
+      bytes = Arrays.copyOf(bytes, keep);
+    }
+  }
+
+  private void ensure(int extra) {
+    int needed = length + extra;
+    if (needed > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(needed, bytes.length * 2));
+    }
+  }
+
+  void writeByte(byte b) {
+    ensure(1);
+    bytes[length++] = b;
+  }
+
+  void writeBytes(byte[] b) {
+    ensure(b.length);
+    System.arraycopy(b, 0, bytes, length, b.length);
+    length += b.length;
+  }
+
+  /** Writes a non-negative or negative long in decimal without allocating. */
+  void writeLong(long value) {
+    if (value == Long.MIN_VALUE) {
+      writeAscii("-9223372036854775808");
+      return;
+    }
+    ensure(20);
+    if (value < 0) {
+      bytes[length++] = '-';
+      value = -value;
+    }
+    int digits = 1;
+    for (long v = value; v >= 10; v /= 10) {
+      digits++;
+    }
+    int pos = length + digits;
+    length = pos;
+    do {
+      bytes[--pos] = (byte) ('0' + (value % 10));
+      value /= 10;
+    } while (value != 0);
+  }
+
+  /** Writes digits of a value with leading zeros to the given width. */
+  void writePadded(int value, int width) {
+    ensure(width);
+    for (int i = width - 1; i >= 0; i--) {
+      bytes[length + i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
+    length += width;
+  }
+
+  /** Writes ASCII text that needs no escaping (numbers, literals). */
+  void writeAscii(String s) {
+    int n = s.length();
+    ensure(n);
+    for (int i = 0; i < n; i++) {
+      bytes[length++] = (byte) s.charAt(i);
+    }
+  }
+
+  /** Writes a quoted, escaped JSON string. */
+  void writeString(CharSequence s) {
+    writeString(s, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Writes a quoted JSON string whose escaped content is cut, at a character boundary, once it
+   * exceeds {@code maxBytes}; a cut string ends with an ellipsis.
+   *
+   * @return true when the string was cut
+   */
+  boolean writeString(CharSequence s, int maxBytes) {
+    writeByte((byte) '"');
+    boolean cut = writeContent(s, 0, s.length(), maxBytes);
+    writeByte((byte) '"');
+    return cut;
+  }
+
+  /**
+   * Writes the escaped content of {@code s[from, to)} without quotes, stopping once the written
+   * content exceeds {@code maxBytes} (an ellipsis then marks the cut).
+   *
+   * @return true when the content was cut
+   */
+  boolean writeContent(CharSequence s, int from, int to, int maxBytes) {
+    int start = length;
+    long limit = maxBytes == Integer.MAX_VALUE ? Long.MAX_VALUE : (long) start + maxBytes;
+    ensure((int) Math.min(to - from, (long) maxBytes) + 16);
+    byte[] b = bytes;
+    int pos = length;
+    for (int i = from; i < to; i++) {
+      if (pos > limit) {
+        length = pos;
+        writeBytes(ELLIPSIS);
+        return true;
+      }
+      char c = s.charAt(i);
+      if (pos + 12 > b.length) {
+        length = pos;
+        ensure(16);
+        b = bytes;
+      }
+      if (c < 0x80) {
+        byte e = ESCAPES[c];
+        if (e == 0) {
+          b[pos++] = (byte) c;
+        } else if (e == 'u') {
+          pos = unicodeEscape(b, pos, c);
+        } else {
+          b[pos++] = '\\';
+          b[pos++] = e;
+        }
+      } else if (c < 0x800) {
+        b[pos++] = (byte) (0xC0 | (c >> 6));
+        b[pos++] = (byte) (0x80 | (c & 0x3F));
+      } else if (Character.isSurrogate(c)) {
+        char low;
+        if (Character.isHighSurrogate(c)
+            && i + 1 < to
+            && Character.isLowSurrogate(low = s.charAt(i + 1))) {
+          int cp = Character.toCodePoint(c, low);
+          b[pos++] = (byte) (0xF0 | (cp >> 18));
+          b[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+          b[pos++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+          b[pos++] = (byte) (0x80 | (cp & 0x3F));
+          i++;
+        } else {
+          b[pos++] = (byte) 0xEF;
+          b[pos++] = (byte) 0xBF;
+          b[pos++] = (byte) 0xBD;
+        }
+      } else if (c == '\u2028' || c == '\u2029') {
+        pos = unicodeEscape(b, pos, c);
+      } else {
+        b[pos++] = (byte) (0xE0 | (c >> 12));
+        b[pos++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        b[pos++] = (byte) (0x80 | (c & 0x3F));
+      }
+    }
+    length = pos;
+    return false;
+  }
+
+  private static int unicodeEscape(byte[] b, int pos, char c) {
+    b[pos++] = '\\';
+    b[pos++] = 'u';
+    b[pos++] = HEX[(c >> 12) & 0xF];
+    b[pos++] = HEX[(c >> 8) & 0xF];
+    b[pos++] = HEX[(c >> 4) & 0xF];
+    b[pos++] = HEX[c & 0xF];
+    return pos;
+  }
+
+  /** The content as a string (tests and diagnostics). */
+  @Override
+  public String toString() {
+    return new String(bytes, 0, length, StandardCharsets.UTF_8);
+  }
+
+  /** The bytes of a quoted, escaped JSON string. */
+  static byte[] quoted(String s) {
+    JsonBuffer b = new JsonBuffer(s.length() + 8);
+    b.writeString(s);
+    return Arrays.copyOf(b.bytes, b.length);
+  }
+}

@@ -1,0 +1,142 @@
+package dev.servicekit.logging.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.Logger;
+import org.slf4j.Marker;
+import org.slf4j.event.KeyValuePair;
+
+/**
+ * The running logging system: loggers by name, level thresholds, the MDC, counters and the
+ * asynchronous writer. Thread-safe.
+ */
+public final class JsonLoggerFactory implements ILoggerFactory {
+
+  private final ConcurrentHashMap<String, JsonLogger> loggers = new ConcurrentHashMap<>();
+  private final ThreadLocalMdcAdapter mdc;
+  private final TraceSource traces;
+  private final EventCounters counters = new EventCounters();
+  private final InternalErrors errors = new InternalErrors();
+  private final ReentrancyGuard guard = new ReentrancyGuard();
+  private final AsyncWriter writer;
+  private volatile LevelTable levels;
+
+  JsonLoggerFactory(
+      LogConfig config, LineSink sink, ThreadLocalMdcAdapter mdc, TraceSource traces) {
+    this.mdc = mdc;
+    this.traces = traces;
+    this.levels = config.levels();
+    this.writer = new AsyncWriter(config, sink, counters, errors, guard);
+    writer.start();
+  }
+
+  /** Opens the configured output, falling back to stdout (with a message) if a file fails. */
+  static LineSink openSink(LogConfig config) {
+    switch (config.output) {
+      case STDERR:
+        return new StandardStreamSink(true);
+      case FILE:
+        try {
+          return new FileSink(config.file);
+        } catch (java.io.IOException | RuntimeException e) {
+          System.err.println(
+              "servicekit-logging: cannot open servicekit.log.file="
+                  + config.file
+                  + " ("
+                  + e
+                  + "); writing to stdout instead");
+          return new StandardStreamSink(false);
+        }
+      default:
+        return new StandardStreamSink(false);
+    }
+  }
+
+  @Override
+  public Logger getLogger(String name) {
+    String key = name == null ? "null" : name;
+    JsonLogger logger = loggers.get(key);
+    if (logger != null) {
+      return logger;
+    }
+    synchronized (this) {
+      return loggers.computeIfAbsent(key, n -> new JsonLogger(n, this, levels.threshold(n)));
+    }
+  }
+
+  /** The current level table. */
+  public LevelTable levels() {
+    return levels;
+  }
+
+  /** Replaces the level table and updates every logger. */
+  public synchronized void levels(LevelTable table) {
+    levels = table;
+    for (JsonLogger logger : loggers.values()) {
+      logger.threshold(table.threshold(logger.getName()));
+    }
+  }
+
+  /** Counts per level and of dropped events. */
+  public EventCounters counters() {
+    return counters;
+  }
+
+  /** Waits until what this thread logged has been written; true when it was within the timeout. */
+  public boolean flush(Duration timeout) {
+    return writer.flush(timeout);
+  }
+
+  /** Writes what is queued and stops the writer; later events are written synchronously. */
+  void shutdown() {
+    writer.shutdown();
+  }
+
+  void problem(String what, Throwable cause) {
+    errors.report(what, cause);
+  }
+
+  void log(
+      JsonLogger logger,
+      int level,
+      List<Marker> markers,
+      String pattern,
+      Object[] arguments,
+      Throwable throwable,
+      List<KeyValuePair> keyValues,
+      long timestamp) {
+    if (!guard.enter()) {
+      counters.drop();
+      errors.report(
+          "an event logged from inside the logger (a toString() or the writer thread) was dropped",
+          null);
+      return;
+    }
+    try {
+      counters.count(level);
+      Object context = traces.current();
+      LogEvent event =
+          new LogEvent(
+              timestamp != 0L ? timestamp : System.currentTimeMillis(),
+              level,
+              logger.getName(),
+              logger.nameJson,
+              Thread.currentThread().getName(),
+              pattern,
+              Arguments.capture(arguments),
+              throwable,
+              mdc.snapshot(),
+              Arguments.captureKeyValues(keyValues),
+              markers == null || markers.isEmpty() ? null : List.copyOf(markers),
+              context == null ? null : traces.traceId(context),
+              context == null ? null : traces.spanId(context));
+      writer.submit(event);
+    } catch (Throwable e) {
+      errors.report("could not log an event", e);
+    } finally {
+      guard.exit();
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.servicekit.logging.internal;
+
+import java.util.Arrays;
+
+/**
+ * The user keys already written in the current line, so that no key is written twice. An
+ * open-addressing set of string references, cleared per line without allocating. Not thread-safe.
+ */
+final class KeySet {
+
+  private String[] slots = new String[64];
+  private int size;
+
+  /** Adds a key; false when it is already present. */
+  boolean add(String key) {
+    if ((size + 1) * 2 > slots.length) {
+      grow();
+    }
+    int mask = slots.length - 1;
+    int i = mix(key.hashCode()) & mask;
+    while (true) {
+      String s = slots[i];
+      if (s == null) {
+        slots[i] = key;
+        size++;
+        return true;
+      }
+      if (s.equals(key)) {
+        return false;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  void clear() {
+    if (size > 0) {
+      Arrays.fill(slots, null);
+      size = 0;
+    }
+  }
+
+  private void grow() {
+    String[] old = slots;
+    slots = new String[old.length * 2];
+    size = 0;
+    for (String s : old) {
+      if (s != null) {
+        add(s);
+      }
+    }
+  }
+
+  private static int mix(int h) {
+    return h ^ (h >>> 16);
+  }
+}

@@ -1,0 +1,73 @@
+package dev.servicekit.logging.internal;
+
+import java.util.List;
+import org.slf4j.Marker;
+import org.slf4j.event.KeyValuePair;
+
+/**
+ * One captured log call, immutable once built: everything the encoder needs, taken on the calling
+ * thread. Arguments are either immutable values (strings, boxed primitives, ...) or already turned
+ * into strings, so encoding later on another thread gives the text the caller saw.
+ */
+public final class LogEvent {
+
+  final long timestamp;
+  final int level;
+  final String loggerName;
+  final byte[] loggerJson;
+  final String threadName;
+  final String message;
+  final Object[] arguments;
+  final Throwable throwable;
+  final MdcSnapshot mdc;
+  final List<KeyValuePair> keyValues;
+  final List<Marker> markers;
+  final String traceId;
+  final String spanId;
+
+  /**
+   * Builds an event from parts that are already safe to keep (see {@link Arguments#capture}).
+   *
+   * @param timestamp milliseconds since the epoch
+   * @param level SLF4J level number (0 trace ... 40 error)
+   * @param loggerName the logger's name
+   * @param loggerJson the logger's name as a quoted JSON string, or null to encode it each time
+   * @param threadName the calling thread's name
+   * @param message the message pattern with {@code {}} placeholders, may be null
+   * @param arguments placeholder values, may be null
+   * @param throwable the exception, may be null
+   * @param mdc the MDC at the time of the call
+   * @param keyValues structured key-value pairs, may be null
+   * @param markers markers, written as tags, may be null
+   * @param traceId the current trace id, or null
+   * @param spanId the current span id, or null
+   */
+  public LogEvent(
+      long timestamp,
+      int level,
+      String loggerName,
+      byte[] loggerJson,
+      String threadName,
+      String message,
+      Object[] arguments,
+      Throwable throwable,
+      MdcSnapshot mdc,
+      List<KeyValuePair> keyValues,
+      List<Marker> markers,
+      String traceId,
+      String spanId) {
+    this.timestamp = timestamp;
+    this.level = level;
+    this.loggerName = loggerName;
+    this.loggerJson = loggerJson;
+    this.threadName = threadName;
+    this.message = message;
+    this.arguments = arguments;
+    this.throwable = throwable;
+    this.mdc = mdc == null ? MdcSnapshot.EMPTY : mdc;
+    this.keyValues = keyValues;
+    this.markers = markers;
+    this.traceId = traceId;
+    this.spanId = spanId;
+  }
+}

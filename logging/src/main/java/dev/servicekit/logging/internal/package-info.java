@@ -1,0 +1,5 @@
+/**
+ * Implementation of servicekit-logging: the SLF4J provider, the JSON encoder and the asynchronous
+ * writer. Not API: names here may change in any release.
+ */
+package dev.servicekit.logging.internal;

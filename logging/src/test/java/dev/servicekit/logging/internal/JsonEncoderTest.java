@@ -1,0 +1,257 @@
+package dev.servicekit.logging.internal;
+
+import static dev.servicekit.logging.internal.Events.config;
+import static dev.servicekit.logging.internal.Events.encode;
+import static dev.servicekit.logging.internal.Events.event;
+import static dev.servicekit.logging.internal.Events.mdc;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.slf4j.event.KeyValuePair;
+import org.slf4j.helpers.BasicMarkerFactory;
+
+class JsonEncoderTest {
+
+  private static final LogConfig IDENTIFIED =
+      LogConfig.of(
+          Map.of(
+              "servicekit.service.name", "orders",
+              "servicekit.service.version", "1.2.3",
+              "servicekit.service.environment", "prod"),
+          Map.of());
+
+  @Test
+  void writesEcsFieldsInTheDocumentedOrder() {
+    BasicMarkerFactory markers = new BasicMarkerFactory();
+    LogEvent e =
+        new LogEvent(
+            1_700_000_000_123L,
+            40,
+            "com.acme.Orders",
+            null,
+            "worker-1",
+            "order {} failed",
+            new Object[] {42},
+            new IllegalStateException("boom"),
+            mdc("correlation_id", "abc"),
+            List.of(new KeyValuePair("orderId", 42)),
+            List.of(markers.getMarker("AUDIT")),
+            "4bf92f3577b34da6a3ce929d0e0e4736",
+            "00f067aa0ba902b7");
+    JsonNode line = Json.parse(encode(IDENTIFIED, e));
+
+    assertThat(Json.fieldNames(line))
+        .containsExactly(
+            "@timestamp",
+            "log.level",
+            "message",
+            "log.logger",
+            "process.thread.name",
+            "service.name",
+            "service.version",
+            "service.environment",
+            "event.dataset",
+            "trace.id",
+            "span.id",
+            "error.type",
+            "error.message",
+            "error.stack_trace",
+            "tags",
+            "correlation_id",
+            "orderId");
+    assertThat(line.get("@timestamp").asText()).isEqualTo("2023-11-14T22:13:20.123Z");
+    assertThat(line.get("log.level").asText()).isEqualTo("ERROR");
+    assertThat(line.get("message").asText()).isEqualTo("order 42 failed");
+    assertThat(line.get("service.name").asText()).isEqualTo("orders");
+    assertThat(line.get("event.dataset").asText()).isEqualTo("orders");
+    assertThat(line.get("error.type").asText()).isEqualTo("java.lang.IllegalStateException");
+    assertThat(line.get("error.message").asText()).isEqualTo("boom");
+    assertThat(line.get("error.stack_trace").asText())
+        .startsWith("java.lang.IllegalStateException: boom\n\tat ");
+    assertThat(line.get("tags").get(0).asText()).isEqualTo("AUDIT");
+    assertThat(line.get("orderId").isInt()).isTrue();
+  }
+
+  @Test
+  void writesLogstashFieldNames() {
+    LogConfig config = config("servicekit.log.profile", "logstash");
+    JsonNode line =
+        Json.parse(
+            encode(
+                config,
+                event(30, "hello", null, new RuntimeException("x"), mdc("a", "b"), null, null)));
+    assertThat(Json.fieldNames(line))
+        .containsExactly(
+            "@timestamp",
+            "@version",
+            "level",
+            "level_value",
+            "message",
+            "logger_name",
+            "thread_name",
+            "error_type",
+            "error_message",
+            "stack_trace",
+            "a");
+    assertThat(line.get("level_value").asInt()).isEqualTo(30000);
+  }
+
+  @Test
+  void writesCloudLoggingSeverityAndTrace() {
+    LogConfig config =
+        LogConfig.of(
+            Map.of("servicekit.log.profile", "gcp", "servicekit.log.gcp.project", "p1"), Map.of());
+    LogEvent e =
+        new LogEvent(0L, 30, "l", null, "t", "careful", null, null, null, null, null, "abc", "def");
+    JsonNode line = Json.parse(encode(config, e));
+    assertThat(Json.fieldNames(line))
+        .startsWith("time", "severity", "message")
+        .contains("logging.googleapis.com/trace", "logging.googleapis.com/spanId");
+    assertThat(line.get("severity").asText()).isEqualTo("WARNING");
+    assertThat(line.get("logging.googleapis.com/trace").asText())
+        .isEqualTo("projects/p1/traces/abc");
+    assertThat(line.get("time").asText()).isEqualTo("1970-01-01T00:00:00.000Z");
+  }
+
+  @Test
+  void takesTraceIdsFromTheMdcWithoutRepeatingThem() {
+    JsonNode line =
+        Json.parse(
+            encode(
+                config(),
+                event(20, "m", null, null, mdc("trace_id", "t1", "span_id", "s1"), null, null)));
+    assertThat(line.get("trace.id").asText()).isEqualTo("t1");
+    assertThat(line.get("span.id").asText()).isEqualTo("s1");
+    assertThat(line.has("trace_id")).isFalse();
+  }
+
+  @Test
+  void keepsCollidingUserKeysUnderAnUnderscoredName() {
+    LogEvent e =
+        event(
+            20,
+            "real message",
+            null,
+            null,
+            mdc("message", "from mdc", "_message", "taken", "user", "u1"),
+            List.of(
+                new KeyValuePair("message", "from kv"),
+                new KeyValuePair("user", "u2"),
+                new KeyValuePair("user", "u3")),
+            null);
+    JsonNode line = Json.parse(encode(config(), e));
+    assertThat(line.get("message").asText()).isEqualTo("real message");
+    assertThat(line.get("_message").asText()).isEqualTo("from mdc");
+    assertThat(line.get("__message").asText()).isEqualTo("taken");
+    assertThat(line.get("___message").asText()).isEqualTo("from kv");
+    assertThat(line.get("user").asText()).isEqualTo("u1");
+    assertThat(line.get("_user").asText()).isEqualTo("u2");
+    assertThat(line.get("__user").asText()).isEqualTo("u3");
+  }
+
+  @Test
+  void formatsPlaceholdersLikeSlf4j() {
+    assertThat(message("a {} b {}", 1, "x")).isEqualTo("a 1 b x");
+    assertThat(message("escaped \\{} then {}", 7)).isEqualTo("escaped {} then 7");
+    assertThat(message("double \\\\{}", 7)).isEqualTo("double \\7");
+    assertThat(message("too few {} {}", 1)).isEqualTo("too few 1 {}");
+    assertThat(message("arrays {}", (Object) new int[] {1, 2})).isEqualTo("arrays [1, 2]");
+    assertThat(message(null)).isEqualTo("null");
+  }
+
+  @Test
+  void writesTypedKeyValues() {
+    LogEvent e =
+        event(
+            20,
+            "m",
+            null,
+            null,
+            null,
+            List.of(
+                new KeyValuePair("i", 1),
+                new KeyValuePair("d", 1.5),
+                new KeyValuePair("nan", Double.NaN),
+                new KeyValuePair("b", true),
+                new KeyValuePair("n", null),
+                new KeyValuePair("big", new java.math.BigDecimal("1E+3")),
+                new KeyValuePair("list", List.of(1, 2))),
+            null);
+    JsonNode line = Json.parse(encode(config(), e));
+    assertThat(line.get("i").isInt()).isTrue();
+    assertThat(line.get("d").asDouble()).isEqualTo(1.5);
+    assertThat(line.get("nan").asText()).isEqualTo("NaN");
+    assertThat(line.get("b").asBoolean()).isTrue();
+    assertThat(line.get("n").isNull()).isTrue();
+    assertThat(line.get("big").decimalValue()).isEqualByComparingTo("1000");
+    assertThat(line.get("list").asText()).isEqualTo("[1, 2]");
+  }
+
+  @Test
+  void writesAPlaceholderForAThrowingToString() {
+    Object bad =
+        new Object() {
+          @Override
+          public String toString() {
+            throw new IllegalStateException("no");
+          }
+        };
+    String m = message("value {}", bad);
+    assertThat(m).startsWith("value [toString() of ").contains("IllegalStateException");
+  }
+
+  @Test
+  void truncatesOversizedLinesToValidJsonThatSaysSo() {
+    String huge = "x".repeat(100_000);
+    LogEvent e = event(20, huge, null, new RuntimeException(huge), mdc("k", huge), null, null);
+    String line = encode(config(), e);
+    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+    assertThat(bytes.length).isLessThanOrEqualTo(LogConfig.DEFAULT_MAX_LINE_BYTES);
+    JsonNode node = Json.parse(line.substring(0, line.length() - 1));
+    assertThat(node.get("log.truncated").asBoolean()).isTrue();
+    assertThat(node.get("message").asText()).startsWith("xxxx").endsWith("\u2026");
+    assertThat(node.get("k").asText()).startsWith("xxxx");
+  }
+
+  @Test
+  void dropsUserFieldsWhenCuttingStringsIsNotEnough() {
+    MdcSnapshot mdc = MdcSnapshot.EMPTY;
+    for (int i = 0; i < 2000; i++) {
+      mdc = mdc.with("key" + i, "value" + i);
+    }
+    String line = encode(config(), event(20, "many", null, null, mdc, null, null));
+    assertThat(line.getBytes(StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(LogConfig.DEFAULT_MAX_LINE_BYTES);
+    JsonNode node = Json.parse(line);
+    assertThat(node.get("log.truncated").asBoolean()).isTrue();
+    assertThat(node.get("message").asText()).isEqualTo("many");
+    assertThat(node.has("key0")).isFalse();
+  }
+
+  @Test
+  void respectsAConfiguredMaximumLineSize() {
+    LogConfig config = config("servicekit.log.max-line-bytes", "4096");
+    String line = encode(config, event("é".repeat(10_000)));
+    assertThat(line.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(4096);
+    assertThat(Json.parse(line).get("log.truncated").asBoolean()).isTrue();
+  }
+
+  @Test
+  void encodesRepeatedEventsIdentically() {
+    JsonEncoder encoder = new JsonEncoder(IDENTIFIED);
+    JsonBuffer out = new JsonBuffer(64);
+    LogEvent e = event("order {} placed for {}", 42, "alice");
+    encoder.encode(e, out);
+    String first = out.toString();
+    encoder.encode(e, out);
+    assertThat(out.toString()).isEqualTo(first + first);
+  }
+
+  private static String message(String pattern, Object... args) {
+    return Json.parse(encode(config(), event(pattern, args))).get("message").asText();
+  }
+}
