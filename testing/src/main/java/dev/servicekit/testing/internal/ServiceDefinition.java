@@ -1,0 +1,49 @@
+package dev.servicekit.testing.internal;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A service as registered through {@code PUT /v1/agent/service/register}, after validation.
+ *
+ * @param id the service ID ({@code ID}, defaulting to the name)
+ * @param name {@code Name}
+ * @param tags {@code Tags}
+ * @param address {@code Address}, possibly empty
+ * @param port {@code Port}
+ * @param meta {@code Meta}
+ * @param weightPassing {@code Weights.Passing}
+ * @param weightWarning {@code Weights.Warning}
+ * @param enableTagOverride {@code EnableTagOverride}
+ * @param checks the checks from {@code Check} and {@code Checks}, in that order
+ */
+public record ServiceDefinition(
+    String id,
+    String name,
+    List<String> tags,
+    String address,
+    int port,
+    Map<String, String> meta,
+    int weightPassing,
+    int weightWarning,
+    boolean enableTagOverride,
+    List<CheckDefinition> checks) {
+
+  /**
+   * Whether everything that the catalog stores for the service (not its checks) is equal.
+   *
+   * @param other another definition
+   * @return true when a re-registration would change nothing in the catalog
+   */
+  public boolean sameServiceAs(ServiceDefinition other) {
+    return id.equals(other.id)
+        && name.equals(other.name)
+        && tags.equals(other.tags)
+        && address.equals(other.address)
+        && port == other.port
+        && meta.equals(other.meta)
+        && weightPassing == other.weightPassing
+        && weightWarning == other.weightWarning
+        && enableTagOverride == other.enableTagOverride;
+  }
+}

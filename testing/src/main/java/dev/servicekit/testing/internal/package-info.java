@@ -1,0 +1,5 @@
+/**
+ * Implementation of the servicekit test kit: the Consul-compatible agent's state, HTTP routes,
+ * check runners and a small strict JSON reader and writer. Not API: anything here may change.
+ */
+package dev.servicekit.testing.internal;
