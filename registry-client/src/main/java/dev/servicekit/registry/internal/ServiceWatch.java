@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
  * publishing an immutable {@link Snapshot} that readers use without locking or allocating.
  *
  * <p>Index handling follows Consul's guidance for blocking queries: an index that goes backwards is
- * reset (the next query is a fresh, non-blocking one), an index below 1 becomes 1, successive
- * queries are at least {@code watch.min-interval} apart, and failures back off exponentially with
- * jitter. The HTTP read timeout of these queries is above {@code wait + wait/16}.
+ * reset (the next query is a fresh, non-blocking one), an index below 1 becomes 1, a failed query
+ * is followed by a fresh one (the agent may have restarted), successive queries are at least {@code
+ * watch.min-interval} apart, and failures back off exponentially with jitter. The HTTP read timeout
+ * of these queries is above {@code wait + wait/16}.
  */
 final class ServiceWatch {
 
@@ -155,6 +156,8 @@ final class ServiceWatch {
         }
         errors.increment();
         failures++;
+        // The agent may come back restarted with another index: ask afresh, without blocking.
+        index = 0;
         lastError = e.getMessage();
         if (!stale) {
           log.warn(
@@ -169,6 +172,7 @@ final class ServiceWatch {
       } catch (RuntimeException e) {
         errors.increment();
         failures++;
+        index = 0;
         stale = true;
         lastError = e.getClass().getSimpleName();
         log.warn("watch of {} failed unexpectedly", service, e);
