@@ -26,6 +26,8 @@ import java.util.List;
  * DemoClient services http://127.0.0.1:8500
  * DemoClient wait-passing http://127.0.0.1:8500 inventory 2 60
  * DemoClient wait-http http://127.0.0.1:8500/v1/status/leader 30
+ * DemoClient address http://127.0.0.1:8500 orders
+ * DemoClient wait-shipments http://127.0.0.1:8500 3 30
  * DemoClient free-port
  * </pre>
  *
@@ -73,6 +75,14 @@ public final class DemoClient {
           rest.size() != 2
               ? usage()
               : waitHttp(URI.create(rest.get(0)), Duration.ofSeconds(Long.parseLong(rest.get(1))));
+      case "address" -> rest.size() != 2 ? usage() : address(agent(rest.get(0)), rest.get(1));
+      case "wait-shipments" ->
+          rest.size() != 3
+              ? usage()
+              : waitShipments(
+                  agent(rest.get(0)),
+                  Integer.parseInt(rest.get(1)),
+                  Duration.ofSeconds(Long.parseLong(rest.get(2))));
       case "free-port" -> {
         out.println(DemoBroker.freePort());
         yield 0;
@@ -87,6 +97,8 @@ public final class DemoClient {
             + "       DemoClient services CONSUL_ADDR\n"
             + "       DemoClient wait-passing CONSUL_ADDR SERVICE COUNT TIMEOUT_SECONDS\n"
             + "       DemoClient wait-http URL TIMEOUT_SECONDS\n"
+            + "       DemoClient address CONSUL_ADDR SERVICE\n"
+            + "       DemoClient wait-shipments CONSUL_ADDR COUNT TIMEOUT_SECONDS\n"
             + "       DemoClient free-port");
     return 2;
   }
@@ -212,6 +224,66 @@ public final class DemoClient {
       Thread.sleep(200);
     }
     System.err.println("timed out after " + timeout.toSeconds() + " s waiting for " + uri);
+    return 1;
+  }
+
+  /** Prints the base URL of one passing instance of {@code service}, as discovery finds it. */
+  private int address(URI agent, String service) throws IOException, InterruptedException {
+    List<URI> found = passing(agent, service);
+    if (found.isEmpty()) {
+      System.err.println("no passing instance of " + service + " registered at " + agent);
+      return 1;
+    }
+    out.println(found.get(0));
+    return 0;
+  }
+
+  private List<URI> passing(URI agent, String service) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        get(agent.resolve("/v1/health/service/" + service + "?passing=true"));
+    List<URI> uris = new ArrayList<>();
+    if (response.statusCode() != 200) {
+      return uris;
+    }
+    for (JsonNode entry : parse(response.body())) {
+      JsonNode s = entry.path("Service");
+      String address = text(s, "Address");
+      if (address.isEmpty()) {
+        address = text(entry.path("Node"), "Address");
+      }
+      uris.add(URI.create("http://" + address + ":" + text(s, "Port")));
+    }
+    return uris;
+  }
+
+  /** Waits until shipping (found through the agent) lists at least {@code count} shipments. */
+  private int waitShipments(URI agent, int count, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int seen = 0;
+    while (System.nanoTime() < deadline) {
+      try {
+        for (URI shipping : passing(agent, "shipping")) {
+          HttpResponse<String> response = get(shipping.resolve("/shipments"));
+          if (response.statusCode() == 200) {
+            seen = parse(response.body()).size();
+            if (seen >= count) {
+              return 0;
+            }
+          }
+        }
+      } catch (IOException e) {
+        // shipping not reachable yet
+      }
+      Thread.sleep(250);
+    }
+    System.err.println(
+        "timed out after "
+            + timeout.toSeconds()
+            + " s: shipping scheduled "
+            + seen
+            + " of "
+            + count
+            + " shipments");
     return 1;
   }
 

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * environment variables (plus Consul's own {@code CONSUL_*} variables):
  *
  * <ul>
+ *   <li>{@code servicekit.service.name} - the name to register under (default {@value
+ *       #SERVICE_NAME})
  *   <li>{@code servicekit.service.port} - the API port (default 8080, 0 for any free port)
  *   <li>{@code servicekit.examples.http.address} - the API bind address (default 0.0.0.0)
  *   <li>{@code servicekit.examples.inventory.stock} - initial stock as {@code sku=count,...}
@@ -35,17 +37,28 @@ public final class InventoryApp {
   /** The initial stock key. */
   public static final String STOCK = "servicekit.examples.inventory.stock";
 
-  private static final Logger log = LoggerFactory.getLogger(InventoryApp.class);
+  /** The name the service registers under unless configured otherwise. */
+  public static final String SERVICE_NAME = "inventory";
 
   private InventoryApp() {}
 
   /**
-   * Runs the service until the process is stopped (SIGTERM stops it gracefully).
+   * Runs the service until the process is stopped (SIGTERM stops it gracefully). The service name
+   * defaults to {@value #SERVICE_NAME}.
    *
    * @param args ignored: configuration comes from the environment
    * @throws IOException when the API port cannot be bound
    */
   public static void main(String[] args) throws IOException {
+    ServiceConfig env = ServiceConfig.fromEnvironment();
+    if (env.get("servicekit.service.name")
+        .or(() -> env.env("SERVICE_NAME"))
+        .or(() -> env.get("otel.service.name"))
+        .isEmpty()) {
+      // The JSON log lines read the service name from the same settings as the runtime: set the
+      // default before the first logger exists (no logger is created before this line).
+      System.setProperty("servicekit.service.name", SERVICE_NAME);
+    }
     start(ServiceConfig.fromEnvironment());
   }
 
@@ -56,6 +69,7 @@ public final class InventoryApp {
    * @throws ConfigException when a setting is invalid
    */
   public static ServiceRuntime start(ServiceConfig config) throws IOException {
+    Logger log = LoggerFactory.getLogger(InventoryApp.class);
     Map<String, String> initial = config.getMap(STOCK);
     Stock stock;
     try {
@@ -75,7 +89,6 @@ public final class InventoryApp {
     ServiceRuntime runtime =
         ServiceRuntime.builder()
             .config(config)
-            .serviceName("inventory")
             .port(server.getAddress().getPort())
             .component(new HttpServerComponent(server, workers))
             .start();

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  * environment variables (plus Consul's own {@code CONSUL_*} variables):
  *
  * <ul>
+ *   <li>{@code servicekit.service.name} - the name to register under (default {@value
+ *       #SERVICE_NAME})
  *   <li>{@code servicekit.service.port} - the API port (default 8080, 0 for any free port)
  *   <li>{@code servicekit.examples.http.address} - the API bind address (default 0.0.0.0)
  *   <li>{@code servicekit.examples.broker.url} - the JMS broker (default tcp://127.0.0.1:61616)
@@ -40,17 +42,28 @@ public final class OrdersApp {
   /** The queue key. */
   public static final String QUEUE = "servicekit.examples.orders.queue";
 
-  private static final Logger log = LoggerFactory.getLogger(OrdersApp.class);
+  /** The name the service registers under unless configured otherwise. */
+  public static final String SERVICE_NAME = "orders";
 
   private OrdersApp() {}
 
   /**
-   * Runs the service until the process is stopped (SIGTERM stops it gracefully).
+   * Runs the service until the process is stopped (SIGTERM stops it gracefully). The service name
+   * defaults to {@value #SERVICE_NAME}.
    *
    * @param args ignored: configuration comes from the environment
    * @throws IOException when the API port cannot be bound
    */
   public static void main(String[] args) throws IOException {
+    ServiceConfig env = ServiceConfig.fromEnvironment();
+    if (env.get("servicekit.service.name")
+        .or(() -> env.env("SERVICE_NAME"))
+        .or(() -> env.get("otel.service.name"))
+        .isEmpty()) {
+      // The JSON log lines read the service name from the same settings as the runtime: set the
+      // default before the first logger exists (no logger is created before this line).
+      System.setProperty("servicekit.service.name", SERVICE_NAME);
+    }
     start(ServiceConfig.fromEnvironment());
   }
 
@@ -61,6 +74,7 @@ public final class OrdersApp {
    * @throws IOException when the API port cannot be bound
    */
   public static ServiceRuntime start(ServiceConfig config) throws IOException {
+    Logger log = LoggerFactory.getLogger(OrdersApp.class);
     HttpServer server =
         HttpServer.create(
             new InetSocketAddress(
@@ -76,7 +90,6 @@ public final class OrdersApp {
     ServiceRuntime runtime =
         ServiceRuntime.builder()
             .config(config)
-            .serviceName("orders")
             .port(server.getAddress().getPort())
             .healthCheck("broker", publisher::health)
             .component(publisher)
