@@ -47,6 +47,11 @@ public final class Correlation {
     return Context.current().get(CorrelationKey.KEY);
   }
 
+  /** The correlation id held by {@code context}, or {@code null}. */
+  public static String idFrom(Context context) {
+    return CorrelationKey.get(context);
+  }
+
   /**
    * Opens a scope with {@code id} as the current correlation id, keeping the rest of the current
    * Context (trace, baggage). An invalid id (see {@link #isValidId}) is replaced by a fresh one and
@@ -115,7 +120,11 @@ public final class Correlation {
     return ContextTasks.wrap(Context.current(), Objects.requireNonNull(task, "task"));
   }
 
-  /** A callable that calls {@code task} in the Context current now. */
+  /**
+   * A callable that calls {@code task} in the Context current now. With a lambda or method
+   * reference, cast to pick this overload or the {@link Supplier} one: {@code
+   * Correlation.wrap((Callable<String>) this::load)}.
+   */
   public static <T> Callable<T> wrap(Callable<T> task) {
     return ContextTasks.wrap(Context.current(), Objects.requireNonNull(task, "task"));
   }

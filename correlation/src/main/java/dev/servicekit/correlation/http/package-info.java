@@ -1,0 +1,5 @@
+/**
+ * Correlation for the JDK's own HTTP server ({@code com.sun.net.httpserver}) and client ({@code
+ * java.net.http}): no extra dependency.
+ */
+package dev.servicekit.correlation.http;

@@ -1,0 +1,5 @@
+/**
+ * Correlation for Apache HttpClient 5; needs {@code org.apache.httpcomponents.client5:httpclient5}
+ * (optional).
+ */
+package dev.servicekit.correlation.httpclient5;
