@@ -128,6 +128,7 @@ export SERVICEKIT_SERVICE_PORT=0 SERVICEKIT_MANAGEMENT_PORT=0
 export SERVICEKIT_EXAMPLES_HTTP_ADDRESS=127.0.0.1 SERVICEKIT_MANAGEMENT_ADDRESS=127.0.0.1
 export SERVICEKIT_SERVICE_ADDRESS=127.0.0.1 SERVICEKIT_SHUTDOWN_DRAIN=500ms
 export SERVICEKIT_LOG_LEVELS=org.apache.activemq=warn
+export SERVICEKIT_REGISTRY_CHECK_INTERVAL=1s   # the agent probes /health/ready every second
 run_service() { # log-name service-name instance-id
   SERVICEKIT_SERVICE_NAME=$2 SERVICEKIT_SERVICE_INSTANCE_ID=$3 \
     start "$1" "$JAVA" "${JVM_OPTS[@]}" -jar "examples/$2/target/$2.jar"
