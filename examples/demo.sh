@@ -25,7 +25,8 @@ JVM_OPTS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xmx160m)
 INFRA_JAR=$ROOT/examples/demo-infra/target/demo-infra.jar
 QUERY_JAR=$ROOT/examples/log-query/target/log-query.jar
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+if [ -t 1 ]; then BOLD=$'\033[1m' PLAIN=$'\033[0m'; else BOLD='' PLAIN=''; fi
+step() { printf '\n%s== %s%s\n' "$BOLD" "$*" "$PLAIN"; }
 client() { "$JAVA" "${JVM_OPTS[@]}" -cp "$INFRA_JAR" dev.servicekit.examples.infra.DemoClient "$@"; }
 
 # --- every process we start is stopped on exit, whatever happens --------------------------
@@ -79,9 +80,15 @@ mkdir -p "$LOGS"
 
 # --- 1. build ---------------------------------------------------------------------------
 if [ "${SERVICEKIT_DEMO_SKIP_BUILD:-}" != "1" ]; then
-  step "Building the examples (mvn package, tests skipped)"
-  mvn -B -q -ntp -DskipTests -Djacoco.skip=true package \
-    -pl examples/log-query,examples/demo-infra,examples/orders,examples/inventory,examples/shipping -am
+  step "Building the examples (mvn package, tests skipped; output in $DEMO_DIR/build.log)"
+  if ! mvn -B -ntp -DskipTests -Djacoco.skip=true -Dstyle.color=never package \
+    -pl examples/log-query,examples/demo-infra,examples/orders,examples/inventory,examples/shipping \
+    -am >"$DEMO_DIR/build.log" 2>&1; then
+    tail -40 "$DEMO_DIR/build.log" >&2
+    echo "build failed: see $DEMO_DIR/build.log" >&2
+    exit 1
+  fi
+  echo "   built in ${SECONDS} s"
 fi
 for jar in "$INFRA_JAR" "$QUERY_JAR" examples/orders/target/orders.jar \
   examples/inventory/target/inventory.jar examples/shipping/target/shipping.jar; do
@@ -139,8 +146,11 @@ run_service orders orders orders-1
 run_service shipping shipping shipping-1
 
 wait_passing() { # service count
-  if ! client wait-passing "$CONSUL_HTTP_ADDR" "$1" "$2" 90; then
+  local watch
+  watch=$(IFS=,; echo "${PIDS[*]}")
+  if ! client wait-passing "$CONSUL_HTTP_ADDR" "$1" "$2" 90 --watch "$watch"; then
     for name in "${NAMES[@]}"; do started_ok "$name"; done
+    echo "no $2 passing $1 instance(s) after 90 s; logs in $LOGS" >&2
     exit 1
   fi
 }
@@ -173,6 +183,7 @@ step "Every order, one line each: java -jar $QUERY_JAR --summary $LOGS"
 
 # --- 6. graceful stop --------------------------------------------------------------------------
 step "Stopping the services (SIGTERM: not ready -> deregister -> drain -> stop)"
+STOP_TIME=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
   case "${NAMES[$i]}" in
     consul | broker) ;;
@@ -184,6 +195,10 @@ for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
 done
 echo "   registered at the agent now:"
 client services "$CONSUL_HTTP_ADDR"
+echo
+echo "   what the services logged while stopping (log-query --since $STOP_TIME):"
+"$JAVA" -jar "$QUERY_JAR" --quiet --since "$STOP_TIME" --service orders,inventory,shipping "$LOGS" |
+  sed 's/^/   /'
 cleanup
 
 step "Done in ${SECONDS} s"

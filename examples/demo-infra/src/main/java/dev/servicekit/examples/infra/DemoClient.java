@@ -24,7 +24,7 @@ import java.util.List;
  * <pre>
  * DemoClient place-orders http://127.0.0.1:41000 widget:2 gadget:1 [--ids-file PATH]
  * DemoClient services http://127.0.0.1:8500
- * DemoClient wait-passing http://127.0.0.1:8500 inventory 2 60
+ * DemoClient wait-passing http://127.0.0.1:8500 inventory 2 60 [--watch PID,PID...]
  * DemoClient wait-http http://127.0.0.1:8500/v1/status/leader 30
  * DemoClient address http://127.0.0.1:8500 orders
  * DemoClient wait-shipments http://127.0.0.1:8500 3 30
@@ -64,13 +64,14 @@ public final class DemoClient {
       case "place-orders" -> rest.isEmpty() ? usage() : placeOrders(rest);
       case "services" -> rest.size() != 1 ? usage() : services(agent(rest.get(0)));
       case "wait-passing" ->
-          rest.size() != 4
+          rest.size() != 4 && !(rest.size() == 6 && rest.get(4).equals("--watch"))
               ? usage()
               : waitPassing(
                   agent(rest.get(0)),
                   rest.get(1),
                   Integer.parseInt(rest.get(2)),
-                  Duration.ofSeconds(Long.parseLong(rest.get(3))));
+                  Duration.ofSeconds(Long.parseLong(rest.get(3))),
+                  rest.size() == 6 ? pids(rest.get(5)) : List.of());
       case "wait-http" ->
           rest.size() != 2
               ? usage()
@@ -95,7 +96,7 @@ public final class DemoClient {
     System.err.println(
         "usage: DemoClient place-orders ORDERS_URL SKU:QTY... [--ids-file PATH]\n"
             + "       DemoClient services CONSUL_ADDR\n"
-            + "       DemoClient wait-passing CONSUL_ADDR SERVICE COUNT TIMEOUT_SECONDS\n"
+            + "       DemoClient wait-passing CONSUL_ADDR SERVICE COUNT TIMEOUT_SECONDS [--watch PIDS]\n"
             + "       DemoClient wait-http URL TIMEOUT_SECONDS\n"
             + "       DemoClient address CONSUL_ADDR SERVICE\n"
             + "       DemoClient wait-shipments CONSUL_ADDR COUNT TIMEOUT_SECONDS\n"
@@ -175,7 +176,7 @@ public final class DemoClient {
     }
     JsonNode services = parse(response.body());
     if (services.isEmpty()) {
-      out.println("  (no services registered)");
+      out.println("   (no services registered)");
     }
     for (JsonNode s : services) {
       out.printf(
@@ -185,7 +186,22 @@ public final class DemoClient {
     return 0;
   }
 
-  private int waitPassing(URI agent, String service, int count, Duration timeout)
+  private static List<Long> pids(String csv) {
+    List<Long> pids = new ArrayList<>();
+    for (String p : csv.split(",")) {
+      if (!p.isBlank()) {
+        pids.add(Long.parseLong(p.trim()));
+      }
+    }
+    return pids;
+  }
+
+  /**
+   * Waits until the agent reports {@code count} passing instances; gives up early when one of the
+   * watched processes has exited, since it will not register any more.
+   */
+  private int waitPassing(
+      URI agent, String service, int count, Duration timeout, List<Long> watched)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     URI uri = agent.resolve("/v1/health/service/" + service + "?passing=true");
@@ -197,6 +213,12 @@ public final class DemoClient {
         }
       } catch (IOException e) {
         // agent not up yet
+      }
+      for (long pid : watched) {
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE) {
+          System.err.println("process " + pid + " exited while waiting for " + service);
+          return 1;
+        }
       }
       Thread.sleep(250);
     }
