@@ -7,9 +7,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LogQueryTest {
 
@@ -155,6 +159,37 @@ class LogQueryTest {
 
     assertThat(r.status()).isZero();
     assertThat(r.out()).startsWith("Usage: log-query").contains("--summary");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ecs", "logstash", "gcp"})
+  void followsEveryOrderOfTheExampleServicesInEachProfile(String profile) throws Exception {
+    Path logs = Path.of(LogQueryTest.class.getResource("/example-logs/" + profile).toURI());
+    List<String[]> orders =
+        Files.readAllLines(logs.resolve("orders.ids")).stream().map(l -> l.split(" ")).toList();
+    assertThat(orders).hasSize(5);
+
+    for (String[] order : orders) {
+      Run r = run("--id", order[0], logs.toString());
+
+      assertThat(r.status()).isZero();
+      String header = r.out().lines().findFirst().orElseThrow();
+      if (order[1].equals("PLACED")) {
+        assertThat(header).contains("5 lines from 3 services (orders, inventory, shipping)");
+      } else {
+        assertThat(header).contains("3 lines from 2 services (orders, inventory)");
+      }
+      assertThat(r.out()).contains(order[2]);
+      assertThat(r.err()).contains("0 not JSON, 0 malformed");
+    }
+    Run summary = run("--summary", "-q", logs.toString());
+    assertThat(summary.out().lines().toList())
+        .filteredOn(l -> l.contains("orders,inventory,shipping"))
+        .hasSize(4);
+    Run warnings = run("--level", "WARN", "-q", logs.toString());
+    assertThat(warnings.out().lines().toList())
+        .hasSize(2)
+        .allSatisfy(l -> assertThat(l).contains(" WARN ").contains("gadget"));
   }
 
   @Test
