@@ -45,12 +45,35 @@ final class IdentityResolver {
   static ServiceInfo resolve(
       ServiceConfig config, List<String> extraTags, Map<String, String> extraMeta) {
     Map<String, String> otel = otelAttributes(config);
-    String name =
+    Named named =
         config
             .get(NAME)
-            .or(() -> config.env("SERVICE_NAME"))
-            .or(() -> config.get(OTEL_SERVICE_NAME))
-            .or(() -> Optional.ofNullable(otel.get("service.name")))
+            .map(v -> new Named(v, NAME, config.sourceOf(NAME).orElse(null)))
+            .or(
+                () ->
+                    config
+                        .env("SERVICE_NAME")
+                        .map(
+                            v -> new Named(v, "SERVICE_NAME", "environment variable SERVICE_NAME")))
+            .or(
+                () ->
+                    config
+                        .get(OTEL_SERVICE_NAME)
+                        .map(
+                            v ->
+                                new Named(
+                                    v,
+                                    OTEL_SERVICE_NAME,
+                                    config.sourceOf(OTEL_SERVICE_NAME).orElse(null))))
+            .or(
+                () ->
+                    Optional.ofNullable(otel.get("service.name"))
+                        .map(
+                            v ->
+                                new Named(
+                                    v,
+                                    "service.name",
+                                    config.sourceOf(OTEL_RESOURCE_ATTRIBUTES).orElse(null))))
             .orElseThrow(
                 () ->
                     new ConfigException(
@@ -60,7 +83,8 @@ final class IdentityResolver {
                         "a service name: call ServiceRuntime.builder().serviceName(..), or set"
                             + " -Dservicekit.service.name, SERVICEKIT_SERVICE_NAME, SERVICE_NAME"
                             + " or OTEL_SERVICE_NAME"));
-    checkName(name, config);
+    checkName(named);
+    String name = named.value();
     String version =
         config
             .get(VERSION)
@@ -100,14 +124,17 @@ final class IdentityResolver {
     return parsed.get();
   }
 
-  private static void checkName(String name, ServiceConfig config) {
+  private record Named(String value, String key, String source) {}
+
+  private static void checkName(Named named) {
+    String name = named.value();
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       if (Character.isWhitespace(c) || Character.isISOControl(c) || c == '/') {
         throw new ConfigException(
-            NAME,
+            named.key(),
             name,
-            config.sourceOf(NAME).orElse("environment"),
+            named.source(),
             "a service name without spaces, control characters or slashes");
       }
     }

@@ -13,11 +13,13 @@ final class IpLiterals {
     if (s.startsWith("[") && s.endsWith("]")) {
       s = s.substring(1, s.length() - 1);
     }
-    if (!isIpv4(s) && !(s.indexOf(':') >= 0 && s.matches("[0-9A-Fa-f:.%a-zA-Z]+"))) {
+    boolean ipv4 = isIpv4(s);
+    if (!ipv4 && !(s.indexOf(':') >= 0 && s.matches("[0-9A-Fa-f:.]+(%[A-Za-z0-9_.-]+)?"))) {
       return Optional.empty();
     }
     try {
-      return Optional.of(InetAddress.getByName(s));
+      // brackets make the JDK parse the text as an IPv6 literal or fail, never ask DNS
+      return Optional.of(InetAddress.getByName(ipv4 ? s : "[" + s + "]"));
     } catch (UnknownHostException e) {
       return Optional.empty();
     }

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
 public final class ServiceConfig {
 
   private static final Pattern GO_DURATION =
-      Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h|d)", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|\u03bcs|ms|s|m|h|d)", Pattern.CASE_INSENSITIVE);
 
   private final Map<String, String> overrides;
   private final Map<String, String> systemProperties;
@@ -281,7 +281,7 @@ public final class ServiceConfig {
   private static double unitNanos(String unit) {
     return switch (unit) {
       case "ns" -> 1;
-      case "us", "µs" -> 1e3;
+      case "us", "µs", "\u03bcs" -> 1e3;
       case "ms" -> 1e6;
       case "s" -> 1e9;
       case "m" -> 60e9;

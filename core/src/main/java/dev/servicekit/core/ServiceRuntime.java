@@ -64,7 +64,7 @@ public final class ServiceRuntime implements AutoCloseable {
   private final AtomicReference<State> state = new AtomicReference<>(State.STARTING);
   private volatile ManagementServer server;
   private volatile Components components = new Components(List.of());
-  private CoreMeters meters;
+  private volatile CoreMeters meters;
   private Thread shutdownHook;
   private CompletableFuture<Void> stopped;
   private Thread stoppingThread;
@@ -172,6 +172,8 @@ public final class ServiceRuntime implements AutoCloseable {
     }
     try {
       stop();
+    } catch (RuntimeException | LinkageError e) {
+      log.error("Stopping {} failed", info.name(), e);
     } finally {
       synchronized (this) {
         stopped.complete(null);
@@ -245,10 +247,7 @@ public final class ServiceRuntime implements AutoCloseable {
       ComponentContext context = new Context();
       List<ServiceComponent> all = new ArrayList<>();
       for (ComponentProvider provider : providers) {
-        Optional<ServiceComponent> created = provider.create(context);
-        Objects.requireNonNull(
-            created, () -> provider.getClass().getName() + ".create returned null");
-        created.ifPresent(all::add);
+        create(provider, context).ifPresent(all::add);
       }
       all.addAll(explicit);
       Components ordered = new Components(all);
@@ -268,12 +267,11 @@ public final class ServiceRuntime implements AutoCloseable {
       throw e;
     }
     if (settings.shutdownHook()) {
-      synchronized (this) {
-        shutdownHook = new Thread(this::close, "servicekit-shutdown-" + info.name());
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
-      }
+      addShutdownHook();
     }
-    state.set(State.RUNNING);
+    if (!state.compareAndSet(State.STARTING, State.RUNNING)) {
+      return; // the shutdown hook already began to stop the runtime
+    }
     log.info(
         "Started {} {} ({}) at {}:{} in {}; management {}; components {}",
         info.name(),
@@ -284,6 +282,34 @@ public final class ServiceRuntime implements AutoCloseable {
         info.environment(),
         server.uri(),
         components.names());
+  }
+
+  private static Optional<ServiceComponent> create(
+      ComponentProvider provider, ComponentContext context) {
+    Optional<ServiceComponent> created;
+    try {
+      created = provider.create(context);
+    } catch (ConfigException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "Component provider " + provider.getClass().getName() + " failed: " + e, e);
+    }
+    if (created == null) {
+      throw new IllegalStateException(
+          "Component provider " + provider.getClass().getName() + " returned null");
+    }
+    return created;
+  }
+
+  private synchronized void addShutdownHook() {
+    Thread hook = new Thread(this::close, "servicekit-shutdown-" + info.name());
+    try {
+      Runtime.getRuntime().addShutdownHook(hook);
+      shutdownHook = hook;
+    } catch (IllegalStateException e) {
+      log.warn("JVM is already shutting down; no shutdown hook for {}", info.name());
+    }
   }
 
   private final class EndpointSource implements ManagementServer.Source {

@@ -31,6 +31,9 @@ public abstract class RecordingProvider implements ComponentProvider {
     if (id.isEmpty()) {
       return Optional.empty();
     }
+    if (context.config().getList("test.recording.fail-create").contains(componentName())) {
+      throw new IllegalArgumentException(componentName() + " cannot be created");
+    }
     Recorder.record(id.get(), "create:" + componentName() + ":" + context.managementUri());
     Set<RecordingComponent.Step> failing = EnumSet.noneOf(RecordingComponent.Step.class);
     for (RecordingComponent.Step step : RecordingComponent.Step.values()) {
@@ -41,7 +44,20 @@ public abstract class RecordingProvider implements ComponentProvider {
     }
     context.addHealthCheck(
         componentName(), dev.servicekit.core.HealthCheck.Kind.READINESS, HealthStatus::up);
-    return Optional.of(new RecordingComponent(componentName(), id.get(), failing));
+    java.net.URI management = context.managementUri();
+    boolean probe = context.config().getBoolean("test.recording.probe-ready", false);
+    return Optional.of(
+        new RecordingComponent(componentName(), id.get(), failing) {
+          @Override
+          public void start() throws Exception {
+            if (probe) {
+              Recorder.record(
+                  id.get(),
+                  "ready-during-start=" + Http.get(management, "/health/ready").statusCode());
+            }
+            super.start();
+          }
+        });
   }
 
   /** Starts first. */

@@ -254,6 +254,34 @@ class ServiceRuntimeTest {
   }
 
   @Test
+  void readinessIsFalseWhileComponentsStart() {
+    String id = Recorder.newId();
+    try (ServiceRuntime runtime =
+        TestRuntimes.builder()
+            .config(Recorder.ID, id)
+            .config("test.recording.probe-ready", "true")
+            .start()) {
+      assertThat(Recorder.events(id)).contains("ready-during-start=503");
+      assertThat(Http.get(runtime.managementUri(), "/health/ready").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aProviderFailingToCreateIsNamedAndNothingStarts() {
+    String id = Recorder.newId();
+    ServiceRuntime.Builder builder =
+        TestRuntimes.builder()
+            .config(Recorder.ID, id)
+            .config("test.recording.fail-create", "late")
+            .component(new RecordingComponent("a", id));
+    assertThatThrownBy(builder::start)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(RecordingProvider.Late.class.getName())
+        .hasMessageContaining("late cannot be created");
+    assertThat(Recorder.events(id)).noneMatch(e -> e.startsWith("start:"));
+  }
+
+  @Test
   void aComponentFailingToWithdrawOrStopDoesNotKeepOthersFromStopping() {
     String id = Recorder.newId();
     ServiceRuntime runtime =
@@ -406,6 +434,55 @@ class ServiceRuntimeTest {
   }
 
   @Test
+  void discoveryCanBeTurnedOffOrPointedAtAnotherClassLoader() throws IOException {
+    String off = Recorder.newId();
+    try (ServiceRuntime runtime =
+        TestRuntimes.builder().config(Recorder.ID, off).discoverComponents(false).start()) {
+      assertThat(runtime.findComponent(RecordingComponent.class)).isEmpty();
+    }
+    assertThat(Recorder.events(off)).isEmpty();
+
+    String isolated = Recorder.newId();
+    try (java.net.URLClassLoader empty = new java.net.URLClassLoader(new java.net.URL[0], null);
+        ServiceRuntime runtime =
+            TestRuntimes.builder().config(Recorder.ID, isolated).classLoader(empty).start()) {
+      assertThat(runtime.findComponent(RecordingComponent.class)).isEmpty();
+    }
+    assertThat(Recorder.events(isolated)).isEmpty();
+  }
+
+  @Test
+  void identityFromOpenTelemetryVariablesReachesTheInfoEndpoint() {
+    Map<String, String> env =
+        Map.of(
+            "OTEL_SERVICE_NAME", "billing",
+            "OTEL_RESOURCE_ATTRIBUTES", "service.version=4.2,deployment.environment.name=staging",
+            "SERVICEKIT_SERVICE_TAGS", "from-env",
+            "SERVICEKIT_SERVICE_META", "zone=eu-1");
+    try (ServiceRuntime runtime =
+        ServiceRuntime.builder()
+            .config(ServiceConfig.of(Map.of(), new Properties(), env))
+            .managementBindAddress("127.0.0.1")
+            .managementPort(0)
+            .shutdownHook(false)
+            .drainPeriod(Duration.ZERO)
+            .meterRegistry(new SimpleMeterRegistry())
+            .tags(List.of("from-builder"))
+            .meta(Map.of("zone", "eu-2", "rack", "r7"))
+            .start()) {
+      JsonNode info = Http.json(Http.get(runtime.managementUri(), "/info"));
+      assertThat(info.get("name").asText()).isEqualTo("billing");
+      assertThat(info.get("version").asText()).isEqualTo("4.2");
+      assertThat(info.get("environment").asText()).isEqualTo("staging");
+      assertThat(info.get("instanceId").asText()).startsWith("billing-");
+      assertThat(info.get("tags").toString()).isEqualTo("[\"from-builder\",\"from-env\"]");
+      assertThat(info.at("/meta/zone").asText()).isEqualTo("eu-2");
+      assertThat(info.at("/meta/rack").asText()).isEqualTo("r7");
+      assertThat(runtime.config().get("otel.service.name")).hasValue("billing");
+    }
+  }
+
+  @Test
   void aMissingServiceNameFailsWithAClearMessage() {
     ServiceRuntime.Builder builder =
         ServiceRuntime.builder()
@@ -474,35 +551,5 @@ class ServiceRuntimeTest {
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(output).contains("started", "withdraw:hooked", "stop:hooked");
     assertThat(output.indexOf("withdraw:hooked")).isLessThan(output.indexOf("stop:hooked"));
-  }
-
-  @Test
-  void registersMetersAndRemovesThemOnClose() {
-    SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    ServiceRuntime runtime =
-        TestRuntimes.builder()
-            .meterRegistry(registry)
-            .healthCheck("db", HealthStatus::up)
-            .healthCheck("cache", HealthStatus::down)
-            .start();
-    assertThat(registry.get("servicekit.core.health").tag("check", "db").gauge().value()).isNaN();
-    Http.get(runtime.managementUri(), "/health/ready");
-    assertThat(
-            registry
-                .get("servicekit.core.health")
-                .tag("check", "db")
-                .tag("kind", "readiness")
-                .gauge()
-                .value())
-        .isEqualTo(1.0);
-    assertThat(registry.get("servicekit.core.health").tag("check", "cache").gauge().value())
-        .isEqualTo(0.0);
-    assertThat(registry.get("servicekit.core.ready").gauge().value()).isEqualTo(0.0);
-    assertThat(registry.get("servicekit.core.uptime").timeGauge().value(TimeUnit.NANOSECONDS))
-        .isPositive();
-    assertThat(registry.get("servicekit.core.info").tag("service", "test-svc").gauge().value())
-        .isEqualTo(1.0);
-    runtime.close();
-    assertThat(registry.getMeters()).isEmpty();
   }
 }

@@ -15,15 +15,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,7 +58,11 @@ public final class LocalConsul implements AutoCloseable {
 
   private final AgentConfig config;
   private final Faults faults = new Faults();
-  private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+
+  /** At most this many requests are remembered; older ones are dropped first. */
+  static final int MAX_RECORDED_REQUESTS = 100_000;
+
+  private final Deque<RecordedRequest> requests = new ArrayDeque<>();
   private final ExecutorService executor;
   private final ConsulHttpHandler handler;
   private final Object lifecycle = new Object();
@@ -85,7 +90,16 @@ public final class LocalConsul implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    this.handler = new ConsulHttpHandler(() -> agent, faults, requests::add);
+    this.handler = new ConsulHttpHandler(() -> agent, faults, this::record);
+  }
+
+  private void record(RecordedRequest request) {
+    synchronized (requests) {
+      if (requests.size() >= MAX_RECORDED_REQUESTS) {
+        requests.removeFirst();
+      }
+      requests.addLast(request);
+    }
   }
 
   /**
@@ -106,16 +120,20 @@ public final class LocalConsul implements AutoCloseable {
     return builder().start();
   }
 
-  private void startAgent(long bootIndex) {
+  private void startAgent(long bootIndex, boolean rebind) {
     agent = new Agent(config, bootIndex);
-    listen();
+    listen(rebind);
   }
 
-  private void listen() {
+  /**
+   * Binds the listener. On a rebind (same port after a stop), waits up to 10 seconds for the port
+   * to become free; the first bind fails at once.
+   */
+  private void listen(boolean rebind) {
     if (server != null) {
       return;
     }
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    long deadline = System.nanoTime() + (rebind ? Duration.ofSeconds(10).toNanos() : 0);
     while (true) {
       try {
         HttpServer s =
@@ -127,7 +145,7 @@ public final class LocalConsul implements AutoCloseable {
         port = s.getAddress().getPort();
         return;
       } catch (BindException e) {
-        if (port == 0 || System.nanoTime() > deadline) {
+        if (port == 0 || System.nanoTime() >= deadline) {
           throw new UncheckedIOException("LocalConsul cannot bind 127.0.0.1:" + port, e);
         }
         sleepQuietly(50);
@@ -251,7 +269,7 @@ public final class LocalConsul implements AutoCloseable {
     synchronized (lifecycle) {
       checkOpen();
       stop();
-      startAgent(lastIndex + 1);
+      startAgent(lastIndex + 1, true);
     }
   }
 
@@ -264,7 +282,7 @@ public final class LocalConsul implements AutoCloseable {
     synchronized (lifecycle) {
       checkOpen();
       stop();
-      startAgent(BOOT_INDEX);
+      startAgent(BOOT_INDEX, true);
     }
   }
 
@@ -284,7 +302,7 @@ public final class LocalConsul implements AutoCloseable {
     synchronized (lifecycle) {
       checkOpen();
       if (agent != null) {
-        listen();
+        listen(true);
       }
     }
   }
@@ -417,6 +435,19 @@ public final class LocalConsul implements AutoCloseable {
   }
 
   /**
+   * Makes the agent forget one service and its checks without any request, as when the catalog
+   * loses a registration behind the service's back. Moves the index like a deregistration.
+   *
+   * @param serviceId the service ID
+   * @return false when no such service was registered (or the agent is stopped)
+   */
+  public boolean forgetService(String serviceId) {
+    Objects.requireNonNull(serviceId, "serviceId");
+    Agent a = agent;
+    return a != null && a.state().deregister(serviceId);
+  }
+
+  /**
    * The current status of one check.
    *
    * @param checkId the check ID, e.g. {@code service:orders-1}
@@ -427,17 +458,21 @@ public final class LocalConsul implements AutoCloseable {
   }
 
   /**
-   * The requests received so far (tokens in query strings redacted).
+   * The requests received so far (tokens in query strings redacted; at most the last 100,000).
    *
    * @return a snapshot in arrival order
    */
   public List<RecordedRequest> requests() {
-    return Collections.unmodifiableList(new ArrayList<>(requests));
+    synchronized (requests) {
+      return Collections.unmodifiableList(new ArrayList<>(requests));
+    }
   }
 
   /** Forgets the recorded requests. */
   public void clearRequests() {
-    requests.clear();
+    synchronized (requests) {
+      requests.clear();
+    }
   }
 
   /**
@@ -654,7 +689,7 @@ public final class LocalConsul implements AutoCloseable {
       LocalConsul consul = new LocalConsul(this);
       try {
         synchronized (consul.lifecycle) {
-          consul.startAgent(BOOT_INDEX);
+          consul.startAgent(BOOT_INDEX, false);
         }
       } catch (RuntimeException e) {
         consul.close();

@@ -29,7 +29,9 @@ public final class AgentEndpoints {
             "/v1/agent/check/fail/",
             "PUT",
             (a, r) -> ttl(a, r, "/v1/agent/check/fail/", "critical"))
-        .add("/v1/agent/check/update/", "PUT", AgentEndpoints::checkUpdate);
+        .add("/v1/agent/check/update/", "PUT", AgentEndpoints::checkUpdate)
+        .add("/v1/agent/check/register", "PUT", AgentEndpoints::registerCheck)
+        .add("/v1/agent/check/deregister/", "PUT", AgentEndpoints::deregisterCheck);
   }
 
   private static ApiResponse self(Agent agent, ApiRequest request) {
@@ -158,6 +160,45 @@ public final class AgentEndpoints {
     }
     Acl.require(who, "service:write", existing.definition().name());
     agent.state().deregister(id);
+    return ApiResponse.empty();
+  }
+
+  private static ApiResponse registerCheck(Agent agent, ApiRequest request) {
+    RegistrationDecoder.StandaloneCheck check =
+        RegistrationDecoder.decodeCheckRegistration(request.body());
+    Acl.Identity who = agent.acl().resolve(request.token());
+    String serviceId = check.serviceId();
+    if (serviceId.isEmpty()) {
+      Acl.require(who, "node:write", agent.config().nodeName());
+    } else {
+      ServiceEntry service = agent.state().service(serviceId);
+      if (service == null) {
+        throw ApiException.notFound("ServiceID " + GoQuote.quote(serviceId) + " does not exist");
+      }
+      Acl.require(who, "service:write", service.definition().name());
+    }
+    if (!agent.state().registerCheck(check.definition(), serviceId)) {
+      throw ApiException.notFound("ServiceID " + GoQuote.quote(serviceId) + " does not exist");
+    }
+    return ApiResponse.empty();
+  }
+
+  private static ApiResponse deregisterCheck(Agent agent, ApiRequest request) {
+    String checkId = request.pathAfter("/v1/agent/check/deregister/");
+    Acl.Identity who = agent.acl().resolve(request.token());
+    CheckEntry existing = agent.state().check(checkId);
+    if (existing == null) {
+      throw ApiException.notFound(
+          "Unknown check ID "
+              + GoQuote.quote(checkId)
+              + ". Ensure that the check ID is passed, not the check name.");
+    }
+    if (existing.serviceName().isEmpty()) {
+      Acl.require(who, "node:write", agent.config().nodeName());
+    } else {
+      Acl.require(who, "service:write", existing.serviceName());
+    }
+    agent.state().deregisterCheck(checkId);
     return ApiResponse.empty();
   }
 

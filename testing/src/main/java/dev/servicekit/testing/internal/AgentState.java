@@ -247,6 +247,98 @@ public final class AgentState {
     }
   }
 
+  /**
+   * Registers or replaces a check on its own, as {@code PUT /v1/agent/check/register}.
+   *
+   * @param cd the check, with its ID set
+   * @param serviceId the service it belongs to (must be registered), empty for a node check
+   * @return false when {@code serviceId} names no registered service
+   */
+  public boolean registerCheck(CheckDefinition cd, String serviceId) {
+    lock.lock();
+    try {
+      ServiceEntry svc = serviceId.isEmpty() ? null : services.get(serviceId);
+      if (!serviceId.isEmpty() && svc == null) {
+        return false;
+      }
+      String serviceName = svc == null ? "" : svc.definition().name();
+      List<String> tags = svc == null ? List.of() : svc.definition().tags();
+      String status = cd.status().isEmpty() ? CRITICAL : cd.status();
+      CheckEntry old = checks.get(cd.checkId());
+      boolean same =
+          old != null
+              && old.definition().equals(cd)
+              && old.status().equals(status)
+              && old.serviceId().equals(serviceId);
+      long next = index + 1;
+      CheckEntry check =
+          new CheckEntry(
+              cd.checkId(),
+              cd.name(),
+              serviceId,
+              serviceName,
+              tags,
+              cd,
+              status,
+              old == null ? next : old.createIndex(),
+              same ? old.modifyIndex() : next,
+              System.nanoTime());
+      if (same) {
+        check.update(status, old.output(), old.modifyIndex(), System.nanoTime());
+      }
+      if (old != null) {
+        listener.checkRemoved(old);
+      }
+      checks.put(cd.checkId(), check);
+      if (!same) {
+        index = next;
+        touchCheckOwners(serviceName, next);
+        if (old != null && !old.serviceName().equals(serviceName)) {
+          touchCheckOwners(old.serviceName(), next);
+        }
+        changed.signalAll();
+      }
+      listener.checkAdded(check);
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Removes one check, as {@code PUT /v1/agent/check/deregister/:id}.
+   *
+   * @param checkId the check ID
+   * @return false when no such check was registered
+   */
+  public boolean deregisterCheck(String checkId) {
+    lock.lock();
+    try {
+      CheckEntry removed = checks.remove(checkId);
+      if (removed == null) {
+        return false;
+      }
+      listener.checkRemoved(removed);
+      long next = ++index;
+      touchCheckOwners(removed.serviceName(), next);
+      changed.signalAll();
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A service check touches its service's name; a node check touches every name on the node. */
+  private void touchCheckOwners(String serviceName, long idx) {
+    if (!serviceName.isEmpty()) {
+      touchName(serviceName, idx, false);
+      return;
+    }
+    for (String name : new ArrayList<>(healthIndexByName.keySet())) {
+      healthIndexByName.put(name, idx);
+    }
+  }
+
   private void touchName(String name, long idx, boolean catalogChange) {
     if (instancesOf(name).isEmpty() && !name.equals(CONSUL_SERVICE)) {
       healthIndexByName.remove(name);
@@ -333,9 +425,7 @@ public final class AgentState {
     }
     long next = ++index;
     c.update(status, truncated, next, System.nanoTime());
-    if (!c.serviceName().isEmpty()) {
-      touchName(c.serviceName(), next, false);
-    }
+    touchCheckOwners(c.serviceName(), next);
     changed.signalAll();
   }
 
@@ -473,10 +563,10 @@ public final class AgentState {
   }
 
   /**
-   * The checks of one service instance.
+   * The checks of one service instance, or the node's own checks.
    *
-   * @param serviceId the service ID
-   * @return its checks in registration order
+   * @param serviceId the service ID, empty for the node's checks
+   * @return the checks in registration order
    */
   public List<CheckEntry> checksOf(String serviceId) {
     lock.lock();

@@ -58,7 +58,7 @@ public final class CheckRunner implements CheckListener, AutoCloseable {
     this.minimumDeregister = minimumDeregister;
     this.scheduler =
         Executors.newScheduledThreadPool(
-            2,
+            4,
             r -> {
               Thread t = new Thread(r, "local-consul-checks");
               t.setDaemon(true);
@@ -180,8 +180,9 @@ public final class CheckRunner implements CheckListener, AutoCloseable {
               }
               int code = response.statusCode();
               byte[] body = response.body();
-              String text =
-                  new String(body, 0, Math.min(body.length, MAX_BODY), StandardCharsets.UTF_8);
+              // like Consul's circular buffer: keep the last bytes of a long body
+              int from = Math.max(0, body.length - MAX_BODY);
+              String text = new String(body, from, body.length - from, StandardCharsets.UTF_8);
               String output =
                   "HTTP "
                       + method

@@ -71,6 +71,7 @@ public final class ConsulHttpHandler implements HttpHandler {
       }
       ApiResponse response;
       try {
+        rejectEnterpriseParameters(request, name -> exchange.getRequestHeaders().getFirst(name));
         response = router.dispatch(current, request);
       } catch (ApiException e) {
         response = ApiResponse.text(e.status(), e.getMessage());
@@ -82,6 +83,34 @@ public final class ConsulHttpHandler implements HttpHandler {
       }
     } catch (IOException e) {
       // the client went away, or the listener was closed under us: nothing to answer
+    }
+  }
+
+  /**
+   * Consul's open-source edition answers 400 to namespace and partition selectors; so does this
+   * agent, rather than silently ignore them.
+   */
+  private static void rejectEnterpriseParameters(
+      ApiRequest request, java.util.function.Function<String, String> header) {
+    if (!request.path().startsWith("/v1/agent/")
+        && !request.path().startsWith("/v1/health/")
+        && !request.path().startsWith("/v1/catalog/")) {
+      return;
+    }
+    String ns = header.apply("X-Consul-Namespace");
+    if (ns != null && !ns.isEmpty()) {
+      throw ApiException.badRequest(
+          "Invalid header: \"X-Consul-Namespace\" - Namespaces are a Consul Enterprise feature");
+    }
+    String queryNs = request.param("ns");
+    if (queryNs != null && !queryNs.isEmpty()) {
+      throw ApiException.badRequest(
+          "Invalid query parameter: \"ns\" - Namespaces are a Consul Enterprise feature");
+    }
+    String partition = request.param("partition");
+    if (partition != null && !partition.isEmpty()) {
+      throw ApiException.badRequest(
+          "Invalid query parameter: \"partition\" - Partitions are a Consul Enterprise feature");
     }
   }
 

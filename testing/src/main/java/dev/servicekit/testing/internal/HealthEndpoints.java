@@ -78,7 +78,9 @@ public final class HealthEndpoints {
   }
 
   private static boolean allPassing(AgentState state, ServiceEntry e) {
-    for (CheckEntry c : state.checksOf(e.definition().id())) {
+    List<CheckEntry> checks = new ArrayList<>(state.checksOf(""));
+    checks.addAll(state.checksOf(e.definition().id()));
+    for (CheckEntry c : checks) {
       if (!c.status().equals(AgentState.PASSING)) {
         return false;
       }

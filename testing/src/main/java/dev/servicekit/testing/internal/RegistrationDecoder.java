@@ -136,8 +136,73 @@ public final class RegistrationDecoder {
     return status.equals("passing") || status.equals("warning") || status.equals("critical");
   }
 
+  /**
+   * A check registered on its own through {@code PUT /v1/agent/check/register}.
+   *
+   * @param serviceId the {@code ServiceID} it belongs to, empty for a node check
+   * @param definition the check; its {@code checkId} defaults to the name
+   */
+  public record StandaloneCheck(String serviceId, CheckDefinition definition) {}
+
+  /**
+   * Decodes and validates the body of {@code PUT /v1/agent/check/register}.
+   *
+   * @param body the request body
+   * @return the check
+   * @throws ApiException 400 with Consul's reason when the body is invalid
+   */
+  public static StandaloneCheck decodeCheckRegistration(String body) {
+    Map<String, Object> raw;
+    try {
+      Object parsed = JsonParser.parse(body);
+      if (!(parsed instanceof Map)) {
+        throw ApiException.badRequest(
+            "Request decode failed: json: cannot unmarshal "
+                + JsonParser.typeName(parsed)
+                + " into Go value of type structs.CheckDefinition");
+      }
+      raw = normalise(asMap(parsed));
+    } catch (JsonException e) {
+      throw ApiException.badRequest("Request decode failed: " + e.getMessage());
+    }
+    String id = string(raw, "id", "CheckDefinition.ID");
+    if (!id.isEmpty()) {
+      raw.put("checkid", id);
+    }
+    String serviceId = string(raw, "serviceid", "CheckDefinition.ServiceID");
+    CheckDefinition def = decodeCheck(raw, "CheckDefinition.");
+    if (def.name().isEmpty()) {
+      throw ApiException.badRequest("Missing check name");
+    }
+    if (!def.status().isEmpty() && !isValidStatus(def.status())) {
+      throw ApiException.badRequest("Bad check status");
+    }
+    validateCheck(def);
+    if (def.checkId().isEmpty()) {
+      def =
+          new CheckDefinition(
+              def.name(),
+              def.name(),
+              def.notes(),
+              def.status(),
+              def.http(),
+              def.method(),
+              def.header(),
+              def.body(),
+              def.tcp(),
+              def.interval(),
+              def.timeout(),
+              def.ttl(),
+              def.deregisterCriticalServiceAfter());
+    }
+    return new StandaloneCheck(serviceId, def);
+  }
+
   private static CheckDefinition decodeCheck(Map<String, Object> c) {
-    String where = "ServiceDefinition.Check.";
+    return decodeCheck(c, "ServiceDefinition.Check.");
+  }
+
+  private static CheckDefinition decodeCheck(Map<String, Object> c, String where) {
     for (String unsupported :
         new String[] {"grpc", "h2ping", "udp", "dockercontainerid", "aliasservice", "aliasnode"}) {
       Object v = c.get(unsupported);

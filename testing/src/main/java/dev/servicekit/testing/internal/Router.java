@@ -1,6 +1,7 @@
 package dev.servicekit.testing.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -61,7 +62,7 @@ public final class Router {
       }
     }
     if (best == null) {
-      return new ApiResponse(404, new java.util.LinkedHashMap<>(), new byte[0], null, "");
+      return new ApiResponse(404, new LinkedHashMap<>(), new byte[0], null, "");
     }
     String allow = String.join(",", best.methods());
     if (request.method().equals("OPTIONS")) {

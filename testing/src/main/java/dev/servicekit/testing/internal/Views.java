@@ -217,6 +217,9 @@ public final class Views {
     m.put("Service", healthService(e));
     List<Object> checks = new ArrayList<>();
     checks.add(serfHealth(node, state.bootIndex()));
+    for (CheckEntry c : state.checksOf("")) {
+      checks.add(check(c, node));
+    }
     for (CheckEntry c : state.checksOf(e.definition().id())) {
       checks.add(check(c, node));
     }

@@ -265,4 +265,69 @@ class AgentEndpointsTest {
     http.register("{\"Name\":\"api\"}");
     assertThat(http.get("/v1/agent/services?pretty").body()).contains("\n    \"api\": {");
   }
+
+  @Test
+  void serviceBlocksOnItsContentHashUntilTheServiceChanges() throws Exception {
+    http.register("{\"Name\":\"api\",\"Port\":1}");
+    String hash = http.get("/v1/agent/service/api").header("X-Consul-ContentHash");
+    java.util.concurrent.CompletableFuture<Answer> blocked =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> http.get("/v1/agent/service/api?hash=" + hash + "&wait=30s"));
+    Thread.sleep(200);
+    assertThat(blocked).isNotDone();
+    http.register("{\"Name\":\"api\",\"Port\":2}");
+    Answer r = blocked.get(20, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(r.object()).containsEntry("Port", 2L);
+    assertThat(r.header("X-Consul-ContentHash")).isNotEqualTo(hash);
+  }
+
+  @Test
+  void namespacesAndPartitionsAreRefusedAsInConsulsOpenSourceEdition() {
+    Answer ns = http.get("/v1/agent/services?ns=team");
+    assertThat(ns.status()).isEqualTo(400);
+    assertThat(ns.body())
+        .isEqualTo("Invalid query parameter: \"ns\" - Namespaces are a Consul Enterprise feature");
+    assertThat(http.get("/v1/health/service/a", "X-Consul-Namespace", "team").status())
+        .isEqualTo(400);
+    assertThat(http.get("/v1/catalog/services?partition=p").status()).isEqualTo(400);
+  }
+
+  @Test
+  void checksCanBeRegisteredAndDeregisteredOnTheirOwn() {
+    http.register("{\"ID\":\"a\",\"Name\":\"api\"}");
+    Answer r =
+        http.put(
+            "/v1/agent/check/register",
+            "{\"Name\":\"mem\",\"ServiceID\":\"a\",\"TTL\":\"30s\",\"Status\":\"passing\"}");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(consul.checks().get("mem").serviceId()).isEqualTo("a");
+    assertThat(consul.checkStatus("mem")).contains("passing");
+
+    Answer unknownService =
+        http.put("/v1/agent/check/register", "{\"Name\":\"x\",\"ServiceID\":\"b\",\"TTL\":\"1s\"}");
+    assertThat(unknownService.status()).isEqualTo(404);
+    assertThat(unknownService.body()).isEqualTo("ServiceID \"b\" does not exist");
+    assertThat(http.put("/v1/agent/check/register", "{\"TTL\":\"1s\"}").body())
+        .isEqualTo("Missing check name");
+
+    assertThat(http.put("/v1/agent/check/deregister/mem", null).status()).isEqualTo(200);
+    assertThat(consul.checks()).doesNotContainKey("mem");
+    assertThat(http.put("/v1/agent/check/deregister/mem", null).status()).isEqualTo(404);
+  }
+
+  @Test
+  void nodeChecksShowInEveryHealthEntryAndCountForPassing() {
+    http.register("{\"ID\":\"a\",\"Name\":\"api\"}");
+    long index = http.get("/v1/health/service/api").index();
+    http.put("/v1/agent/check/register", "{\"ID\":\"disk\",\"Name\":\"disk\",\"TTL\":\"30s\"}");
+    Answer health = http.get("/v1/health/service/api");
+    assertThat(health.index()).isGreaterThan(index);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> checks =
+        (List<Map<String, Object>>) health.list().get(0).get("Checks");
+    assertThat(checks).extracting(c -> c.get("CheckID")).containsExactly("serfHealth", "disk");
+    assertThat(http.get("/v1/health/service/api?passing").list()).isEmpty();
+    http.put("/v1/agent/check/pass/disk", null);
+    assertThat(http.get("/v1/health/service/api?passing").list()).hasSize(1);
+  }
 }

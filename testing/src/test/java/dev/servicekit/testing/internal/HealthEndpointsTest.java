@@ -207,4 +207,30 @@ class HealthEndpointsTest {
         .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
         .containsEntry("Port", 8300L);
   }
+
+  @Test
+  void oneChangeWakesEveryWaitingWatcher() throws Exception {
+    registerTtl("a", "api", "passing");
+    long index = http.get("/v1/health/service/api").index();
+    List<CompletableFuture<Answer>> watchers = new java.util.ArrayList<>();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(20);
+    try {
+      for (int i = 0; i < 20; i++) {
+        watchers.add(
+            CompletableFuture.supplyAsync(
+                () -> http.get("/v1/health/service/api?index=" + index + "&wait=60s"), pool));
+      }
+      Thread.sleep(500);
+      assertThat(watchers).noneMatch(CompletableFuture::isDone);
+      registerTtl("b", "api", "passing");
+      for (CompletableFuture<Answer> w : watchers) {
+        Answer r = w.get(30, TimeUnit.SECONDS);
+        assertThat(r.index()).isGreaterThan(index);
+        assertThat(ids(r)).containsExactly("a", "b");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
