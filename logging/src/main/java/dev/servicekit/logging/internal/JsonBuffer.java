@@ -33,6 +33,8 @@ public final class JsonBuffer {
     ESCAPES['\f'] = 'f';
   }
 
+  private static final int FAST_PATH_CHARS = 2048;
+
   byte[] bytes;
   int length;
 
@@ -152,6 +154,15 @@ public final class JsonBuffer {
    * @return true when the content was cut
    */
   boolean writeContent(CharSequence s, int from, int to, int maxBytes) {
+    int count = to - from;
+    if (count <= FAST_PATH_CHARS && count * 6 <= maxBytes && s instanceof String) {
+      writeShort((String) s, from, to);
+      return false;
+    }
+    return writeSlow(s, from, to, maxBytes);
+  }
+
+  private boolean writeSlow(CharSequence s, int from, int to, int maxBytes) {
     int start = length;
     long limit = maxBytes == Integer.MAX_VALUE ? Long.MAX_VALUE : (long) start + maxBytes;
     ensure((int) Math.min(to - from, (long) maxBytes) + 16);
@@ -210,6 +221,36 @@ public final class JsonBuffer {
     return false;
   }
 
+  /**
+   * Escapes a string short enough that even its worst case (six bytes per char) fits the room
+   * reserved up front, so the loop needs no capacity or limit checks; plain ASCII is copied without
+   * looking up escapes.
+   */
+  private void writeShort(String s, int from, int to) {
+    ensure((to - from) * 6);
+    byte[] b = bytes;
+    int pos = length;
+    int i = from;
+    while (i < to) {
+      char c = s.charAt(i);
+      if (c < 0x80 && ESCAPES[c] == 0) {
+        b[pos++] = (byte) c;
+        i++;
+        continue;
+      }
+      length = pos;
+      int next = i + 1;
+      if (Character.isHighSurrogate(c) && next < to && Character.isLowSurrogate(s.charAt(next))) {
+        next++;
+      }
+      writeSlow(s, i, next, Integer.MAX_VALUE);
+      b = bytes;
+      pos = length;
+      i = next;
+    }
+    length = pos;
+  }
+
   private static int unicodeEscape(byte[] b, int pos, char c) {
     b[pos++] = '\\';
     b[pos++] = 'u';
@@ -218,6 +259,41 @@ public final class JsonBuffer {
     b[pos++] = HEX[(c >> 4) & 0xF];
     b[pos++] = HEX[c & 0xF];
     return pos;
+  }
+
+  /**
+   * The string as it will read once written: lone surrogates replaced by U+FFFD. Returns {@code s}
+   * itself when it has none, so keys can be compared as they appear in the output.
+   */
+  static String wellFormed(String s) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < n
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else {
+          return replaceLoneSurrogates(s);
+        }
+      }
+    }
+    return s;
+  }
+
+  private static String replaceLoneSurrogates(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        sb.append(c).append(s.charAt(++i));
+      } else {
+        sb.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+      }
+    }
+    return sb.toString();
   }
 
   /** The content as a string (tests and diagnostics). */

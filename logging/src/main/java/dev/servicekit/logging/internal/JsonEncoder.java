@@ -49,6 +49,9 @@ public final class JsonEncoder {
   private final String gcpTracePrefix;
   private final TimestampCache timestamps = new TimestampCache();
   private final KeySet keys = new KeySet();
+  private final EncodedNames loggerNames = new EncodedNames(256, false);
+  private final EncodedNames threadNames = new EncodedNames(64, false);
+  private final EncodedNames userKeys = new EncodedNames(256, true);
   private final ThrowableWriter throwables;
 
   private int messageStart;
@@ -139,13 +142,9 @@ public final class JsonEncoder {
     writeMessage(e.message, e.arguments, out, cap);
     out.writeByte((byte) '"');
     out.writeBytes(loggerKey);
-    if (e.loggerJson != null && !truncated) {
-      out.writeBytes(e.loggerJson);
-    } else {
-      out.writeString(String.valueOf(e.loggerName), cap);
-    }
+    writeName(e.loggerJson, loggerNames, String.valueOf(e.loggerName), truncated, out, cap);
     out.writeBytes(threadKey);
-    out.writeString(String.valueOf(e.threadName), cap);
+    writeName(null, threadNames, String.valueOf(e.threadName), truncated, out, cap);
     out.writeBytes(identity);
     String traceId = e.traceId;
     String spanId = e.spanId;
@@ -244,14 +243,33 @@ public final class JsonEncoder {
     return false;
   }
 
+  private static void writeName(
+      byte[] known, EncodedNames cache, String name, boolean truncated, JsonBuffer out, int cap) {
+    if (!truncated) {
+      byte[] encoded = known != null ? known : cache.get(name);
+      if (encoded != null) {
+        out.writeBytes(encoded);
+        return;
+      }
+    }
+    out.writeString(name, cap);
+  }
+
   private void writeKey(String key, JsonBuffer out) {
-    String k = key == null ? "null" : key;
+    String k = key == null ? "null" : JsonBuffer.wellFormed(key);
+    boolean renamed = false;
     while (profile.isReserved(k) || !keys.add(k)) {
       k = "_" + k;
+      renamed = true;
     }
-    out.writeByte((byte) ',');
-    out.writeString(k);
-    out.writeByte((byte) ':');
+    byte[] encoded = renamed ? null : userKeys.get(k);
+    if (encoded != null) {
+      out.writeBytes(encoded);
+    } else {
+      out.writeByte((byte) ',');
+      out.writeString(k);
+      out.writeByte((byte) ':');
+    }
   }
 
   private static void writeValue(Object v, JsonBuffer out, int cap) {

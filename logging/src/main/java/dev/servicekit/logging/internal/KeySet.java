@@ -1,7 +1,5 @@
 package dev.servicekit.logging.internal;
 
-import java.util.Arrays;
-
 /**
  * The user keys already written in the current line, so that no key is written twice. An
  * open-addressing set of string references, cleared per line without allocating. Not thread-safe.
@@ -9,6 +7,7 @@ import java.util.Arrays;
 final class KeySet {
 
   private String[] slots = new String[64];
+  private int[] used = new int[32];
   private int size;
 
   /** Adds a key; false when it is already present. */
@@ -22,7 +21,7 @@ final class KeySet {
       String s = slots[i];
       if (s == null) {
         slots[i] = key;
-        size++;
+        used[size++] = i;
         return true;
       }
       if (s.equals(key)) {
@@ -33,15 +32,16 @@ final class KeySet {
   }
 
   void clear() {
-    if (size > 0) {
-      Arrays.fill(slots, null);
-      size = 0;
+    for (int j = 0; j < size; j++) {
+      slots[used[j]] = null;
     }
+    size = 0;
   }
 
   private void grow() {
     String[] old = slots;
     slots = new String[old.length * 2];
+    used = new int[slots.length / 2];
     size = 0;
     for (String s : old) {
       if (s != null) {

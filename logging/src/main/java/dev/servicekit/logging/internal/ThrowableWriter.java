@@ -20,6 +20,8 @@ final class ThrowableWriter {
   private final int maxBytes;
   private final boolean rootCauseFirst;
 
+  private final EncodedFrames frames = new EncodedFrames(1024);
+  private final Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
   private JsonBuffer out;
   private int end;
   private boolean cut;
@@ -37,7 +39,7 @@ final class ThrowableWriter {
     out = buffer;
     end = buffer.length() + Math.min(cap, maxBytes);
     cut = false;
-    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    seen.clear();
     try {
       if (rootCauseFirst) {
         writeRootCauseFirst(t, seen);
@@ -50,6 +52,7 @@ final class ThrowableWriter {
       text("]");
     }
     out = null;
+    seen.clear();
     buffer.writeByte((byte) '"');
   }
 
@@ -148,6 +151,11 @@ final class ThrowableWriter {
 
   private void frame(String prefix, StackTraceElement e) {
     text(prefix);
+    byte[] encoded = frames.get(e);
+    if (!cut && end - out.length() >= encoded.length) {
+      out.writeBytes(encoded);
+      return;
+    }
     text("\tat ");
     text(e.getClassName());
     text(".");

@@ -251,6 +251,78 @@ class JsonEncoderTest {
     assertThat(out.toString()).isEqualTo(first + first);
   }
 
+  @Test
+  void randomEventsAlwaysGiveOneStrictlyValidLineThatRoundTrips() {
+    java.util.Random random = new java.util.Random(2026);
+    String[] keyPool = {"message", "log.level", "@timestamp", "tags", "user", "_user", "trace_id"};
+    for (Profile profile : Profile.values()) {
+      LogConfig config =
+          config(
+              "servicekit.log.profile",
+              profile.name().toLowerCase(java.util.Locale.ROOT),
+              "servicekit.service.name",
+              RandomText.next(random, 20));
+      JsonEncoder encoder = new JsonEncoder(config);
+      JsonBuffer out = new JsonBuffer(64);
+      for (int i = 0; i < 3000; i++) {
+        boolean huge = i % 250 == 0;
+        String text = RandomText.next(random, huge ? 40_000 : 80).replace('{', '(');
+        Object arg =
+            random.nextInt(5) == 0
+                ? new Object() {
+                  @Override
+                  public String toString() {
+                    throw new UnsupportedOperationException("toString");
+                  }
+                }
+                : RandomText.next(random, 30);
+        MdcSnapshot mdc = MdcSnapshot.EMPTY;
+        List<KeyValuePair> kvs = new java.util.ArrayList<>();
+        for (int k = random.nextInt(5); k > 0; k--) {
+          String key =
+              random.nextBoolean()
+                  ? keyPool[random.nextInt(keyPool.length)]
+                  : RandomText.next(random, 10);
+          mdc = mdc.with(key, RandomText.next(random, huge ? 20_000 : 30));
+          kvs.add(new KeyValuePair(keyPool[random.nextInt(keyPool.length)], random.nextInt()));
+        }
+        Throwable t =
+            random.nextInt(4) == 0
+                ? new IllegalStateException(
+                    RandomText.next(random, 50), new RuntimeException(RandomText.next(random, 50)))
+                : null;
+        LogEvent e =
+            new LogEvent(
+                random.nextLong() >>> 22,
+                random.nextInt(5) * 10,
+                RandomText.next(random, 40),
+                null,
+                RandomText.next(random, 20),
+                text + " {}",
+                Arguments.capture(new Object[] {arg}),
+                t,
+                mdc,
+                kvs,
+                null,
+                random.nextBoolean() ? RandomText.next(random, 32) : null,
+                null);
+        out.reset();
+        encoder.encode(e, out);
+        byte[] bytes = java.util.Arrays.copyOf(out.array(), out.length());
+        assertThat(bytes.length).isLessThanOrEqualTo(config.maxLineBytes);
+        assertThat(bytes[bytes.length - 1]).isEqualTo((byte) '\n');
+        List<JsonNode> lines = Json.parseLines(bytes);
+        assertThat(lines).hasSize(1);
+        JsonNode line = lines.get(0);
+        String message = line.get(profile.message).asText();
+        if (!line.has(profile.truncated)) {
+          String expectedArg = arg instanceof String ? (String) arg : Arguments.safeToString(arg);
+          assertThat(message).isEqualTo(RandomText.expected(text + " " + expectedArg));
+        }
+      }
+    }
+  }
+
   private static String message(String pattern, Object... args) {
     return Json.parse(encode(config(), event(pattern, args))).get("message").asText();
   }

@@ -1,0 +1,52 @@
+package dev.servicekit.logging.internal;
+
+/**
+ * A small direct-mapped cache from strings that recur (logger names, thread names, MDC keys) to
+ * their JSON encoding, so the encoder copies bytes instead of escaping the same text per line. A
+ * miss replaces the slot. Not thread-safe: one per encoder.
+ */
+final class EncodedNames {
+
+  private static final int MAX_CACHED_LENGTH = 256;
+
+  private final String[] keys;
+  private final byte[][] values;
+  private final int mask;
+  private final JsonBuffer scratch = new JsonBuffer(MAX_CACHED_LENGTH * 6 + 8);
+  private final boolean asKey;
+
+  /**
+   * @param size a power of two
+   * @param asKey true to cache {@code ,"text":}, false to cache {@code "text"}
+   */
+  EncodedNames(int size, boolean asKey) {
+    keys = new String[size];
+    values = new byte[size][];
+    mask = size - 1;
+    this.asKey = asKey;
+  }
+
+  /** The encoding of {@code text}, or null when it is too long to cache. */
+  byte[] get(String text) {
+    int i = (text.hashCode() ^ (text.hashCode() >>> 16)) & mask;
+    String k = keys[i];
+    if (k == text || (k != null && k.equals(text))) {
+      return values[i];
+    }
+    if (text.length() > MAX_CACHED_LENGTH) {
+      return null;
+    }
+    scratch.reset();
+    if (asKey) {
+      scratch.writeByte((byte) ',');
+    }
+    scratch.writeString(text);
+    if (asKey) {
+      scratch.writeByte((byte) ':');
+    }
+    byte[] v = java.util.Arrays.copyOf(scratch.array(), scratch.length());
+    keys[i] = text;
+    values[i] = v;
+    return v;
+  }
+}
