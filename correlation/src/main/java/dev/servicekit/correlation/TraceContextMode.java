@@ -8,7 +8,8 @@ public enum TraceContextMode {
   /**
    * Propagate them unless an OpenTelemetry SDK or the agent is installed ({@code
    * GlobalOpenTelemetry} is set with non-noop propagators); then it owns spans and servicekit adds
-   * only the correlation id. Decided on every call, so installing an SDK later is noticed.
+   * only the correlation id. Re-checked now and then (see the README), so an SDK registered after
+   * start-up is noticed.
    */
   AUTO,
   /** Always propagate them, SDK or not. */

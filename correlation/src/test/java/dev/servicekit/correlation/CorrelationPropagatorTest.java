@@ -3,6 +3,7 @@ package dev.servicekit.correlation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.servicekit.correlation.internal.OpenTelemetryDetector;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.baggage.Baggage;
@@ -42,6 +43,7 @@ class CorrelationPropagatorTest {
     System.clearProperty(CorrelationPropagator.INBOUND_KEY);
     System.clearProperty(CorrelationPropagator.TRACE_CONTEXT_KEY);
     GlobalOpenTelemetry.resetForTest();
+    OpenTelemetryDetector.recheck();
   }
 
   private static UnaryOperator<String> headers(String... pairs) {
@@ -133,6 +135,7 @@ class CorrelationPropagatorTest {
     GlobalOpenTelemetry.set(
         OpenTelemetry.propagating(
             ContextPropagators.create(W3CTraceContextPropagator.getInstance())));
+    OpenTelemetryDetector.recheck();
     Map<String, String> out =
         hop(auto, headers("X-Correlation-ID", "sdk", "traceparent", TRACEPARENT));
     assertThat(out).containsOnlyKeys("X-Correlation-ID").containsEntry("X-Correlation-ID", "sdk");

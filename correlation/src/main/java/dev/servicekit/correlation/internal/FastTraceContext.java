@@ -28,14 +28,17 @@ final class FastTraceContext {
 
   private FastTraceContext() {}
 
-  /** Extracts from an already guarded getter. */
+  /**
+   * Extracts from a raw (unguarded) getter: the fast path validates what it reads itself; the
+   * fallback reads through {@link SafeCarrier}.
+   */
   static Context extract(Context parent, UnaryOperator<String> getter) {
-    String traceparent = getter.apply(TRACEPARENT);
+    String traceparent = rawGet(getter, TRACEPARENT);
     if (traceparent == null) {
       return parent;
     }
     if (isPlainTraceparent(traceparent)) {
-      String tracestate = getter.apply(TRACESTATE);
+      String tracestate = rawGet(getter, TRACESTATE);
       if (tracestate == null || isPlainTracestate(tracestate)) {
         return parent.with(
             Span.wrap(
@@ -43,10 +46,21 @@ final class FastTraceContext {
                     traceparent, tracestate == null || tracestate.isEmpty() ? null : tracestate)));
       }
     }
-    return W3C.extract(parent, getter, Carriers.GETTER);
+    return W3C.extract(parent, SafeCarrier.guard(getter), Carriers.GETTER);
   }
 
-  /** Injects into an already guarded setter. */
+  private static String rawGet(UnaryOperator<String> getter, String name) {
+    try {
+      return getter.apply(name);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Injects: the raw values of a {@link RawSpanContext} were validated inbound and go out as they
+   * are; anything else is formatted by OpenTelemetry through a guarded setter.
+   */
   static void inject(Context context, BiConsumer<String, String> setter) {
     SpanContext spanContext = Span.fromContext(context).getSpanContext();
     if (spanContext instanceof RawSpanContext) {
@@ -57,7 +71,9 @@ final class FastTraceContext {
       }
       return;
     }
-    W3C.inject(context, setter, Carriers.SETTER);
+    if (spanContext.isValid()) {
+      W3C.inject(context, SafeCarrier.guard(setter), Carriers.SETTER);
+    }
   }
 
   /** Version 00, exactly 55 characters, lower-case hex, non-zero ids. */

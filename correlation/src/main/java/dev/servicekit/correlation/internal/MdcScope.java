@@ -49,16 +49,26 @@ public final class MdcScope implements Scope {
   }
 
   private static String swap(String key, String value) {
-    String previous = MDC.get(key);
-    put(key, value);
-    return previous;
+    try {
+      String previous = MDC.get(key);
+      if (previous != value) {
+        put(key, value);
+      }
+      return previous;
+    } catch (RuntimeException e) {
+      return null; // a broken MDC backend must not break the request
+    }
   }
 
   private static void put(String key, String value) {
-    if (value == null) {
-      MDC.remove(key);
-    } else {
-      MDC.put(key, value);
+    try {
+      if (value == null) {
+        MDC.remove(key);
+      } else {
+        MDC.put(key, value);
+      }
+    } catch (RuntimeException e) {
+      // a broken MDC backend must not break the request
     }
   }
 
@@ -68,6 +78,7 @@ public final class MdcScope implements Scope {
       return;
     }
     closed = true;
+    // always put back, even keys this scope did not change: code inside the scope may have
     put(CORRELATION_ID, previousCorrelationId);
     put(TRACE_ID, previousTraceId);
     put(SPAN_ID, previousSpanId);

@@ -1,6 +1,6 @@
 package dev.servicekit.correlation.internal;
 
-import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -22,6 +22,7 @@ import java.util.function.UnaryOperator;
 public final class Propagation implements TextMapPropagator {
 
   private static final W3CBaggagePropagator BAGGAGE = W3CBaggagePropagator.getInstance();
+  private static final String BAGGAGE_HEADER = "baggage";
 
   /** When W3C trace context and baggage are propagated by servicekit. */
   public enum Mode {
@@ -73,17 +74,7 @@ public final class Propagation implements TextMapPropagator {
       case NEVER:
         return false;
       default:
-        return !sdkPresent();
-    }
-  }
-
-  private static boolean sdkPresent() {
-    try {
-      return GlobalOpenTelemetry.isSet()
-          && GlobalOpenTelemetry.getOrNoop().getPropagators().getTextMapPropagator()
-              != TextMapPropagator.noop();
-    } catch (RuntimeException | LinkageError e) {
-      return false;
+        return !OpenTelemetryDetector.sdkPresent();
     }
   }
 
@@ -119,15 +110,22 @@ public final class Propagation implements TextMapPropagator {
   public Context extractForScope(Context parent, UnaryOperator<String> getter) {
     Context context = parent;
     if (propagatesTraceContext()) {
-      try {
-        UnaryOperator<String> safe = SafeCarrier.guard(getter);
-        context = BAGGAGE.extract(FastTraceContext.extract(context, safe), safe, Carriers.GETTER);
-      } catch (RuntimeException e) {
-        context = parent;
-      }
+      context = extractTraceContext(parent, getter);
     }
     String id = readId(getter);
     return context.with(CorrelationKey.KEY, id != null ? id : IdGenerator.next());
+  }
+
+  private static Context extractTraceContext(Context parent, UnaryOperator<String> getter) {
+    try {
+      Context context = FastTraceContext.extract(parent, getter);
+      if (SafeCarrier.get(getter, BAGGAGE_HEADER) == null) {
+        return context;
+      }
+      return BAGGAGE.extract(context, SafeCarrier.guard(getter), Carriers.GETTER);
+    } catch (RuntimeException e) {
+      return parent;
+    }
   }
 
   /** Writes the fields of {@code context} to {@code setter}. */
@@ -135,18 +133,19 @@ public final class Propagation implements TextMapPropagator {
     if (context == null || setter == null) {
       return;
     }
-    BiConsumer<String, String> safe = SafeCarrier.guard(setter);
-    String id = context.get(CorrelationKey.KEY);
-    if (id != null) {
-      safe.accept(header, id);
-    }
-    if (propagatesTraceContext()) {
-      try {
-        FastTraceContext.inject(context, safe);
-        BAGGAGE.inject(context, safe, Carriers.SETTER);
-      } catch (RuntimeException e) {
-        // propagation never breaks the caller
+    try {
+      String id = context.get(CorrelationKey.KEY);
+      if (IdValidator.isValid(id)) {
+        setter.accept(header, id);
       }
+      if (propagatesTraceContext()) {
+        FastTraceContext.inject(context, setter);
+        if (!Baggage.fromContext(context).isEmpty()) {
+          BAGGAGE.inject(context, SafeCarrier.guard(setter), Carriers.SETTER);
+        }
+      }
+    } catch (RuntimeException e) {
+      // a failing carrier never breaks the caller
     }
   }
 
@@ -172,12 +171,7 @@ public final class Propagation implements TextMapPropagator {
     UnaryOperator<String> read = name -> getter.get(carrier, name);
     Context result = base;
     if (propagatesTraceContext()) {
-      try {
-        UnaryOperator<String> safe = SafeCarrier.guard(read);
-        result = BAGGAGE.extract(FastTraceContext.extract(result, safe), safe, Carriers.GETTER);
-      } catch (RuntimeException e) {
-        result = base;
-      }
+      result = extractTraceContext(base, read);
     }
     String id = readId(read);
     return id == null ? result : result.with(CorrelationKey.KEY, id);
