@@ -26,7 +26,9 @@ import java.util.Objects;
  * <p>Header values are untrusted. They are read whether the broker delivers them as {@code
  * LongString} (the usual case), {@code byte[]} or {@code String}; other types, values longer than 8
  * KiB and values rejected by the correlation rules are ignored, so a delivery without a usable id
- * gets a fresh one. No method here throws on a bad message.
+ * gets a fresh one. No method here throws on a bad message. The settings {@code
+ * servicekit.correlation.inbound} and {@code .trace-context} are read once, on first use; a bad
+ * value makes every call throw {@link IllegalArgumentException} naming it.
  */
 public final class AmqpCorrelation {
 
@@ -34,6 +36,23 @@ public final class AmqpCorrelation {
   static final int MAX_VALUE_LENGTH = 8192;
 
   private AmqpCorrelation() {}
+
+  private static volatile CorrelationPropagator propagator;
+
+  /**
+   * The messaging propagator, configured once from {@code servicekit.correlation.inbound} and
+   * {@code servicekit.correlation.trace-context}.
+   *
+   * @throws IllegalArgumentException when one of those settings has a bad value
+   */
+  static CorrelationPropagator propagator() {
+    CorrelationPropagator current = propagator;
+    if (current == null) {
+      current = CorrelationPropagator.messaging();
+      propagator = current;
+    }
+    return current;
+  }
 
   /**
    * Returns a copy of {@code properties} (or of empty properties when {@code null}) whose headers
@@ -57,7 +76,7 @@ public final class AmqpCorrelation {
     if (headers == null) {
       return;
     }
-    CorrelationPropagator.messaging()
+    propagator()
         .inject(
             (name, value) -> {
               try {
@@ -81,12 +100,13 @@ public final class AmqpCorrelation {
    * #open(AMQP.BasicProperties)}.
    */
   public static Scope open(Map<String, Object> headers) {
-    return CorrelationPropagator.messaging().extract(name -> read(headers, name));
+    return propagator().extract(name -> read(headers, name));
   }
 
   /** A callback that runs {@code callback} inside each delivery's scope. */
   public static DeliverCallback wrap(DeliverCallback callback) {
     Objects.requireNonNull(callback, "callback");
+    propagator(); // a bad setting fails here, while the application wires its consumers
     return (consumerTag, delivery) -> {
       Scope scope = open(delivery == null ? null : delivery.getProperties());
       try {
@@ -102,7 +122,9 @@ public final class AmqpCorrelation {
    * passes every other callback through unchanged.
    */
   public static Consumer wrap(Consumer consumer) {
-    return new CorrelatingConsumer(Objects.requireNonNull(consumer, "consumer"));
+    Objects.requireNonNull(consumer, "consumer");
+    propagator(); // a bad setting fails here, while the application wires its consumers
+    return new CorrelatingConsumer(consumer);
   }
 
   static String read(Map<String, Object> headers, String name) {

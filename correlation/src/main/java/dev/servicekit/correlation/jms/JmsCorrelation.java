@@ -23,7 +23,9 @@ import java.util.Objects;
  *
  * <p>Property values are untrusted: only string-typed properties are read, and values rejected by
  * the correlation rules are ignored, so a message without a usable id gets a fresh one. No method
- * here throws into the caller; a message whose properties are read-only is left unchanged.
+ * here throws on a bad message; a message whose properties are read-only is left unchanged. The
+ * settings {@code servicekit.correlation.inbound} and {@code .trace-context} are read once, on
+ * first use; a bad value makes every call throw {@link IllegalArgumentException} naming it.
  */
 public final class JmsCorrelation {
 
@@ -31,6 +33,23 @@ public final class JmsCorrelation {
   static final int MAX_VALUE_LENGTH = 8192;
 
   private JmsCorrelation() {}
+
+  private static volatile CorrelationPropagator propagator;
+
+  /**
+   * The messaging propagator, configured once from {@code servicekit.correlation.inbound} and
+   * {@code servicekit.correlation.trace-context}.
+   *
+   * @throws IllegalArgumentException when one of those settings has a bad value
+   */
+  static CorrelationPropagator propagator() {
+    CorrelationPropagator current = propagator;
+    if (current == null) {
+      current = CorrelationPropagator.messaging();
+      propagator = current;
+    }
+    return current;
+  }
 
   /**
    * Writes the current correlation as string properties of {@code message}, replacing earlier
@@ -40,7 +59,7 @@ public final class JmsCorrelation {
     if (message == null) {
       return;
     }
-    CorrelationPropagator.messaging()
+    propagator()
         .inject(
             (name, value) -> {
               try {
@@ -56,7 +75,7 @@ public final class JmsCorrelation {
     if (producer == null) {
       return;
     }
-    CorrelationPropagator.messaging()
+    propagator()
         .inject(
             (name, value) -> {
               try {
@@ -72,12 +91,14 @@ public final class JmsCorrelation {
    * baggage become current, and the MDC shows them until the scope closes.
    */
   public static Scope open(Message message) {
-    return CorrelationPropagator.messaging().extract(name -> read(message, name));
+    return propagator().extract(name -> read(message, name));
   }
 
   /** A listener that runs {@code listener} inside each message's scope. */
   public static MessageListener wrap(MessageListener listener) {
-    return new CorrelatingMessageListener(Objects.requireNonNull(listener, "listener"));
+    Objects.requireNonNull(listener, "listener");
+    propagator(); // a bad setting fails here, while the application wires its listeners
+    return new CorrelatingMessageListener(listener);
   }
 
   static String read(Message message, String name) {

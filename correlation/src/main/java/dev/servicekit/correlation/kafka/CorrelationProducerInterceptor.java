@@ -1,5 +1,6 @@
 package dev.servicekit.correlation.kafka;
 
+import dev.servicekit.correlation.CorrelationPropagator;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerInterceptor;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,30 +22,49 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  */
 public final class CorrelationProducerInterceptor<K, V> implements ProducerInterceptor<K, V> {
 
-  /** Created by the Kafka producer from {@code interceptor.classes}. */
-  public CorrelationProducerInterceptor() {}
+  private final CorrelationPropagator propagator;
+
+  /**
+   * Created by the Kafka producer from {@code interceptor.classes}.
+   *
+   * @throws IllegalArgumentException when {@code servicekit.correlation.inbound} or {@code
+   *     .trace-context} has a bad value, so the producer fails to start
+   */
+  public CorrelationProducerInterceptor() {
+    this.propagator = KafkaHeaderCarrier.propagator();
+  }
 
   @Override
   public ProducerRecord<K, V> onSend(ProducerRecord<K, V> record) {
-    Map<String, String> fields = KafkaHeaderCarrier.currentFields();
-    if (fields.isEmpty()) {
-      return record;
-    }
     try {
+      Map<String, String> fields = KafkaHeaderCarrier.currentFields(propagator);
+      if (fields.isEmpty()) {
+        return record;
+      }
+      if (record.headers() instanceof RecordHeaders
+          && ((RecordHeaders) record.headers()).isReadOnly()) {
+        return stampedCopy(record, fields);
+      }
       KafkaHeaderCarrier.write(record.headers(), fields);
       return record;
-    } catch (IllegalStateException readOnly) {
-      ProducerRecord<K, V> copy =
-          new ProducerRecord<>(
-              record.topic(),
-              record.partition(),
-              record.timestamp(),
-              record.key(),
-              record.value(),
-              new RecordHeaders(record.headers().toArray()));
-      KafkaHeaderCarrier.write(copy.headers(), fields);
-      return copy;
+    } catch (RuntimeException e) {
+      // a correlation problem must never fail the application's send
+      return record;
     }
+  }
+
+  private static <K, V> ProducerRecord<K, V> stampedCopy(
+      ProducerRecord<K, V> record, Map<String, String> fields) {
+    ProducerRecord<K, V> copy =
+        new ProducerRecord<>(
+            record.topic(),
+            record.partition(),
+            record.timestamp(),
+            record.key(),
+            record.value(),
+            new RecordHeaders(record.headers().toArray()));
+    KafkaHeaderCarrier.write(copy.headers(), fields);
+    return copy;
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.servicekit.correlation.kafka;
 
-import dev.servicekit.correlation.CorrelationPropagator;
 import io.opentelemetry.context.Scope;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,7 +21,9 @@ import org.apache.kafka.common.header.Headers;
  *
  * <p>Header values are untrusted: values that are not valid UTF-8, longer than 8 KiB or rejected by
  * the correlation rules are ignored, and a record without a usable id gets a fresh one. No method
- * here throws on a bad record; the scope must be closed on the thread that opened it.
+ * here throws on a bad record; the scope must be closed on the thread that opened it. The settings
+ * {@code servicekit.correlation.inbound} and {@code .trace-context} are read once, on first use; a
+ * bad value makes every call throw {@link IllegalArgumentException} naming it.
  */
 public final class KafkaCorrelation {
 
@@ -34,7 +35,7 @@ public final class KafkaCorrelation {
    */
   public static Scope open(ConsumerRecord<?, ?> record) {
     Headers headers = record == null ? null : record.headers();
-    return CorrelationPropagator.messaging().extract(key -> KafkaHeaderCarrier.read(headers, key));
+    return KafkaHeaderCarrier.propagator().extract(key -> KafkaHeaderCarrier.read(headers, key));
   }
 
   /**
@@ -64,7 +65,8 @@ public final class KafkaCorrelation {
       return;
     }
     try {
-      KafkaHeaderCarrier.write(headers, KafkaHeaderCarrier.currentFields());
+      KafkaHeaderCarrier.write(
+          headers, KafkaHeaderCarrier.currentFields(KafkaHeaderCarrier.propagator()));
     } catch (IllegalStateException readOnly) {
       // headers of a record already sent; nothing can be added
     }

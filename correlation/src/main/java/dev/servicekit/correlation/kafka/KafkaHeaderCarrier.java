@@ -15,6 +15,23 @@ final class KafkaHeaderCarrier {
 
   private KafkaHeaderCarrier() {}
 
+  private static volatile CorrelationPropagator propagator;
+
+  /**
+   * The messaging propagator, configured once from {@code servicekit.correlation.inbound} and
+   * {@code servicekit.correlation.trace-context}.
+   *
+   * @throws IllegalArgumentException when one of those settings has a bad value
+   */
+  static CorrelationPropagator propagator() {
+    CorrelationPropagator current = propagator;
+    if (current == null) {
+      current = CorrelationPropagator.messaging();
+      propagator = current;
+    }
+    return current;
+  }
+
   /**
    * The last value of {@code key} decoded as UTF-8, or {@code null} when absent, empty-valued or
    * longer than {@link #MAX_VALUE_BYTES}. Malformed UTF-8 decodes to replacement characters, which
@@ -35,10 +52,10 @@ final class KafkaHeaderCarrier {
     return new String(value, StandardCharsets.UTF_8);
   }
 
-  /** The fields of the current context, in the order the propagator writes them. */
-  static Map<String, String> currentFields() {
+  /** The fields of the current context, in the order {@code propagator} writes them. */
+  static Map<String, String> currentFields(CorrelationPropagator propagator) {
     Map<String, String> fields = new LinkedHashMap<>(8);
-    CorrelationPropagator.messaging().inject(fields::put);
+    propagator.inject(fields::put);
     return fields;
   }
 

@@ -24,7 +24,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
@@ -34,8 +33,8 @@ class AmqpCorrelationTest {
   private Channel channel;
   private String queue;
 
-  @BeforeEach
-  void connect() throws Exception {
+  /** Connects to the test node; skips or fails the test when there is none. */
+  private void connect() throws Exception {
     connection = RabbitMqBroker.connectionFactory().newConnection("servicekit-correlation-test");
     channel = connection.createChannel();
     queue = channel.queueDeclare().getQueue();
@@ -50,6 +49,7 @@ class AmqpCorrelationTest {
 
   @Test
   void idAndTraceparentSurvivePublishAndConsume() throws Exception {
+    connect();
     try (Scope request = Observed.beginTraced("order-42")) {
       channel.basicPublish("", queue, AmqpCorrelation.inject((AMQP.BasicProperties) null), body());
     }
@@ -82,6 +82,7 @@ class AmqpCorrelationTest {
 
   @Test
   void aWrappedConsumerRunsEachDeliveryInItsOwnScope() throws Exception {
+    connect();
     for (String id : List.of("consume-a", "consume-b")) {
       try (Scope request = Observed.beginTraced(id)) {
         AMQP.BasicProperties properties =
@@ -118,6 +119,7 @@ class AmqpCorrelationTest {
 
   @Test
   void hostileHeaderValuesAreReplacedByAFreshId() throws Exception {
+    connect();
     List<Object> hostile =
         List.of(
             "abc\r\nX-Injected: yes",

@@ -24,10 +24,10 @@ final class RabbitMqBroker {
     String port = System.getenv(PORT_VARIABLE);
     if (isBlank(host) || isBlank(port)) {
       String message =
-          "RabbitMQ is not configured: "
-              + (isBlank(host) ? HOST_VARIABLE + " " : "")
-              + (isBlank(port) ? PORT_VARIABLE + " " : "")
-              + "missing; run `eval \"$(bash .ci/services/rabbitmq.sh start)\"` first";
+          "RabbitMQ is not configured, missing "
+              + (isBlank(host) ? HOST_VARIABLE + (isBlank(port) ? " and " : "") : "")
+              + (isBlank(port) ? PORT_VARIABLE : "")
+              + ": run `eval \"$(bash .ci/services/rabbitmq.sh start)\"` first";
       if ("true".equalsIgnoreCase(System.getenv("SERVICEKIT_REQUIRE_BROKERS"))) {
         fail(message + " (SERVICEKIT_REQUIRE_BROKERS=true)");
       }

@@ -136,6 +136,8 @@ final class KafkaBroker implements BeforeAllCallback {
     }
 
     static Running start() {
+      // Kafka's log4j-api finds no log4j backend here (the tests log through SLF4J); say nothing
+      System.setProperty("log4j2.statusLoggerLevel", "OFF");
       try {
         Path dir = Files.createTempDirectory("servicekit-kafka");
         int brokerPort = freePort();
