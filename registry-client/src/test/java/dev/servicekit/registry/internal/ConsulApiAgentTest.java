@@ -186,6 +186,19 @@ class ConsulApiAgentTest {
   }
 
   @Test
+  void runsOnAnHttpClientWithoutCve2020_13956() {
+    org.apache.http.util.VersionInfo info =
+        org.apache.http.util.VersionInfo.loadVersionInfo(
+            "org.apache.http.client", ConsulApiAgent.class.getClassLoader());
+    String[] parts = info.getRelease().split("[.-]");
+    int patch =
+        Integer.parseInt(parts[0]) * 10_000
+            + Integer.parseInt(parts[1]) * 100
+            + Integer.parseInt(parts[2]);
+    assertThat(patch).as("httpclient %s", info.getRelease()).isGreaterThanOrEqualTo(40513);
+  }
+
+  @Test
   void encodesServiceNamesAsOnePathSegment() {
     assertThat(ConsulApiAgent.PathSegment.encode("orders-1.a_b:c")).isEqualTo("orders-1.a_b:c");
     assertThat(ConsulApiAgent.PathSegment.encode("a/b c?")).isEqualTo("a%2Fb%20c%3F");

@@ -183,6 +183,20 @@ class PemTlsTest {
   }
 
   @Test
+  void readsSec1EcKeysWithTheirNamedCurve() throws Exception {
+    java.security.KeyPairGenerator gen = java.security.KeyPairGenerator.getInstance("EC");
+    gen.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+    java.security.interfaces.ECPrivateKey key =
+        (java.security.interfaces.ECPrivateKey) gen.generateKeyPair().getPrivate();
+    Path file = pem(dir.resolve("ec-key.pem"), "EC PRIVATE KEY", sec1(key.getEncoded()));
+
+    PrivateKey read = PemTls.privateKey(file);
+
+    assertThat(read).isInstanceOf(java.security.interfaces.ECPrivateKey.class);
+    assertThat(((java.security.interfaces.ECPrivateKey) read).getS()).isEqualTo(key.getS());
+  }
+
+  @Test
   void rejectsAFileWithoutCertificates() throws Exception {
     Path empty = Files.writeString(dir.resolve("empty.pem"), "nothing here");
     assertThatThrownBy(() -> PemTls.certificates(empty))
@@ -291,6 +305,35 @@ class PemTlsTest {
     pos[0] += algorithm;
     int len = header(pkcs8, pos); // OCTET STRING
     return Arrays.copyOfRange(pkcs8, pos[0], pos[0] + len);
+  }
+
+  /**
+   * Consul's tools write EC keys as SEC1 with the curve inside; the JDK's PKCS#8 encoding keeps the
+   * curve outside. Rebuild the SEC1 form: version, private key, [0] curve OID.
+   */
+  private static byte[] sec1(byte[] pkcs8) {
+    int[] pos = {0};
+    header(pkcs8, pos); // outer SEQUENCE
+    int version = header(pkcs8, pos);
+    pos[0] += version;
+    int algStart = pos[0];
+    int algLen = header(pkcs8, pos); // AlgorithmIdentifier: { ecPublicKey OID, curve OID }
+    int algContent = pos[0];
+    int firstOid = header(pkcs8, pos);
+    pos[0] += firstOid;
+    byte[] curve = Arrays.copyOfRange(pkcs8, pos[0], algContent + algLen);
+    pos[0] = algContent + algLen;
+    int innerLen = header(pkcs8, pos); // OCTET STRING holding ECPrivateKey without parameters
+    int[] in = {pos[0]};
+    header(pkcs8, in); // ECPrivateKey SEQUENCE
+    int ver = header(pkcs8, in);
+    in[0] += ver;
+    int keyTagAt = in[0];
+    int keyLen = header(pkcs8, in);
+    byte[] versionAndKey = Arrays.copyOfRange(pkcs8, keyTagAt - 3, in[0] + keyLen);
+    assertThat(algStart).isPositive();
+    assertThat(innerLen).isPositive();
+    return PemTls.Der.sequence(PemTls.Der.concat(versionAndKey, PemTls.Der.tlv(0xa0, curve)));
   }
 
   private static int header(byte[] der, int[] pos) {

@@ -1,0 +1,47 @@
+package dev.servicekit.registry;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rules of the module, as tests rather than hopes. */
+class ArchitectureTest {
+
+  private final JavaClasses classes =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.servicekit.registry");
+
+  @Test
+  void thePublicApiDoesNotDependOnTheImplementationOrItsLibraries() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.servicekit.registry")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.servicekit.registry.internal..",
+            "com.ecwid..",
+            "org.apache.http..",
+            "com.google.gson..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheAgentClientTalksToConsulApiAndHttpClient() {
+    noClasses()
+        .that()
+        .doNotHaveSimpleName("ConsulApiAgent")
+        .and()
+        .doNotHaveSimpleName("PathSegment")
+        .and()
+        .haveNameNotMatching(".*ConsulApiAgent\\$.*")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.ecwid..", "org.apache.http..")
+        .check(classes);
+  }
+}
