@@ -193,6 +193,28 @@ class LogQueryTest {
   }
 
   @Test
+  void givesTheSameTimelineWhenTheExampleLogsArriveInterleavedAndTorn() throws Exception {
+    Path logs = Path.of(LogQueryTest.class.getResource("/example-logs/ecs").toURI());
+    String id = Files.readAllLines(logs.resolve("orders.ids")).get(0).split(" ")[0];
+    List<String> lines = new ArrayList<>();
+    for (String name : List.of("orders", "inventory-1", "inventory-2", "shipping")) {
+      lines.addAll(Files.readAllLines(logs.resolve(name + ".log")));
+    }
+    java.util.Collections.shuffle(lines, new java.util.Random(42));
+    String torn = lines.get(0);
+    lines.add(3, torn.substring(0, torn.length() / 2));
+    lines.add(7, "Exception in thread \"main\" java.lang.IllegalStateException: boom");
+    byte[] stdin = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+
+    Run fromFiles = run("--id", id, "-q", logs.toString());
+    Run fromStream = run(new ByteArrayInputStream(stdin), "--id", id);
+
+    assertThat(fromStream.out().lines().skip(1).map(l -> l.replaceAll("\\s+", " ")).toList())
+        .isEqualTo(fromFiles.out().lines().skip(1).map(l -> l.replaceAll("\\s+", " ")).toList());
+    assertThat(fromStream.err()).contains("1 not JSON, 1 malformed");
+  }
+
+  @Test
   void survivesHostileInput() {
     List<String> lines = new ArrayList<>();
     lines.add("{".repeat(50_000));
