@@ -129,7 +129,7 @@ public final class DemoBroker implements AutoCloseable {
       Files.writeString(tmp, broker.url() + "\n");
       Files.move(tmp, urlFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
-    System.out.println("demo broker listening on " + broker.url());
+    System.err.println("demo broker listening on " + broker.url());
     stopped.await();
   }
 }
