@@ -86,12 +86,22 @@ public final class InventoryApp {
             0);
     ExecutorService workers = Executors.newFixedThreadPool(8);
     server.setExecutor(workers);
-    ServiceRuntime runtime =
-        ServiceRuntime.builder()
-            .config(config)
-            .port(server.getAddress().getPort())
-            .component(new HttpServerComponent(server, workers))
-            .start();
+    ServiceRuntime runtime;
+    try {
+      runtime =
+          ServiceRuntime.builder()
+              .config(config)
+              .port(server.getAddress().getPort())
+              .component(new HttpServerComponent(server, workers))
+              .start();
+    } catch (RuntimeException e) {
+      // The port is bound already and the runtime did not take the server over: release it. A
+      // server that never ran keeps its socket until its dispatcher has run once, hence start().
+      server.start();
+      server.stop(0);
+      workers.shutdownNow();
+      throw e;
+    }
     String instance = runtime.info().instanceId();
     server
         .createContext("/reserve", new ReserveHandler(stock, instance))

@@ -9,6 +9,8 @@ import dev.servicekit.core.ServiceConfig;
 import dev.servicekit.core.ServiceRuntime;
 import dev.servicekit.testing.LocalConsul;
 import dev.servicekit.testing.RegisteredService;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -91,5 +93,28 @@ class InventoryAppTest {
                     config(Map.of("servicekit.examples.inventory.stock", "bolt=lots"))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("servicekit.examples.inventory.stock");
+  }
+
+  @Test
+  void aFailedStartReleasesTheApiPort() throws Exception {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+
+    assertThatThrownBy(
+            () ->
+                InventoryApp.start(
+                    config(
+                        Map.of(
+                            "servicekit.service.port",
+                            Integer.toString(port),
+                            "servicekit.management.port",
+                            "not-a-port"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("servicekit.management.port");
+    try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      assertThat(again.getLocalPort()).isEqualTo(port);
+    }
   }
 }

@@ -87,14 +87,24 @@ public final class OrdersApp {
         new OrderPublisher(
             config.getString(BROKER_URL, "tcp://127.0.0.1:61616"),
             config.getString(QUEUE, "orders.placed"));
-    ServiceRuntime runtime =
-        ServiceRuntime.builder()
-            .config(config)
-            .port(server.getAddress().getPort())
-            .healthCheck("broker", publisher::health)
-            .component(publisher)
-            .component(new HttpServerComponent(server, workers))
-            .start();
+    ServiceRuntime runtime;
+    try {
+      runtime =
+          ServiceRuntime.builder()
+              .config(config)
+              .port(server.getAddress().getPort())
+              .healthCheck("broker", publisher::health)
+              .component(publisher)
+              .component(new HttpServerComponent(server, workers))
+              .start();
+    } catch (RuntimeException e) {
+      // The port is bound already and the runtime did not take the server over: release it. A
+      // server that never ran keeps its socket until its dispatcher has run once, hence start().
+      server.start();
+      server.stop(0);
+      workers.shutdownNow();
+      throw e;
+    }
     ServiceDiscovery discovery =
         runtime.findComponent(ServiceDiscovery.class).orElse(ServiceDiscovery.none());
     HttpClient http =

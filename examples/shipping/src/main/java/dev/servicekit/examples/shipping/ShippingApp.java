@@ -88,14 +88,24 @@ public final class ShippingApp {
         .createContext("/shipments", new ShipmentsHandler(listener))
         .getFilters()
         .add(CorrelationFilter.create());
-    ServiceRuntime runtime =
-        ServiceRuntime.builder()
-            .config(config)
-            .port(server.getAddress().getPort())
-            .healthCheck("broker", consumer::health)
-            .component(consumer)
-            .component(new HttpServerComponent(server, workers))
-            .start();
+    ServiceRuntime runtime;
+    try {
+      runtime =
+          ServiceRuntime.builder()
+              .config(config)
+              .port(server.getAddress().getPort())
+              .healthCheck("broker", consumer::health)
+              .component(consumer)
+              .component(new HttpServerComponent(server, workers))
+              .start();
+    } catch (RuntimeException e) {
+      // The port is bound already and the runtime did not take the server over: release it. A
+      // server that never ran keeps its socket until its dispatcher has run once, hence start().
+      server.start();
+      server.stop(0);
+      workers.shutdownNow();
+      throw e;
+    }
     log.info(
         "shipping listening on {}:{}, instance {}",
         server.getAddress().getHostString(),
