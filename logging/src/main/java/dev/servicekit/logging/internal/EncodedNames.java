@@ -26,6 +26,13 @@ final class EncodedNames {
     this.asKey = asKey;
   }
 
+  /** The encoding of {@code text} if it is cached, else null. */
+  byte[] peek(String text) {
+    int i = (text.hashCode() ^ (text.hashCode() >>> 16)) & mask;
+    String k = keys[i];
+    return k == text || (k != null && k.equals(text)) ? values[i] : null;
+  }
+
   /** The encoding of {@code text}, or null when it is too long to cache. */
   byte[] get(String text) {
     int i = (text.hashCode() ^ (text.hashCode() >>> 16)) & mask;

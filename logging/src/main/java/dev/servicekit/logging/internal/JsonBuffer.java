@@ -37,6 +37,7 @@ public final class JsonBuffer {
 
   byte[] bytes;
   int length;
+  private final char[] chars = new char[FAST_PATH_CHARS];
 
   /** A buffer with the given initial capacity in bytes. */
   public JsonBuffer(int capacity) {
@@ -227,26 +228,29 @@ public final class JsonBuffer {
    * looking up escapes.
    */
   private void writeShort(String s, int from, int to) {
-    ensure((to - from) * 6);
+    int n = to - from;
+    ensure(n * 6);
+    char[] cs = chars;
+    s.getChars(from, to, cs, 0);
     byte[] b = bytes;
     int pos = length;
-    int i = from;
-    while (i < to) {
-      char c = s.charAt(i);
+    int j = 0;
+    while (j < n) {
+      char c = cs[j];
       if (c < 0x80 && ESCAPES[c] == 0) {
         b[pos++] = (byte) c;
-        i++;
+        j++;
         continue;
       }
       length = pos;
-      int next = i + 1;
-      if (Character.isHighSurrogate(c) && next < to && Character.isLowSurrogate(s.charAt(next))) {
+      int next = j + 1;
+      if (Character.isHighSurrogate(c) && next < n && Character.isLowSurrogate(cs[next])) {
         next++;
       }
-      writeSlow(s, i, next, Integer.MAX_VALUE);
+      writeSlow(s, from + j, from + next, Integer.MAX_VALUE);
       b = bytes;
       pos = length;
-      i = next;
+      j = next;
     }
     length = pos;
   }

@@ -256,6 +256,14 @@ public final class JsonEncoder {
   }
 
   private void writeKey(String key, JsonBuffer out) {
+    if (key != null) {
+      // a cached key is known to be well-formed and not reserved: only duplicates remain to check
+      byte[] cached = userKeys.peek(key);
+      if (cached != null && keys.add(key)) {
+        out.writeBytes(cached);
+        return;
+      }
+    }
     String k = key == null ? "null" : JsonBuffer.wellFormed(key);
     boolean renamed = false;
     while (profile.isReserved(k) || !keys.add(k)) {

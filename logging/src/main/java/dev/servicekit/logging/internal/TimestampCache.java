@@ -9,8 +9,14 @@ import java.time.ZoneOffset;
  */
 final class TimestampCache {
 
+  /** Year 0000 to 9999: timestamps outside are clamped rather than failing the line. */
+  private static final long MIN_SECOND = -62_167_219_200L;
+
+  private static final long MAX_SECOND = 253_402_300_799L;
+
   private long second = Long.MIN_VALUE;
   private final JsonBuffer prefix = new JsonBuffer(32);
+  private byte[] cached;
 
   void write(long epochMillis, JsonBuffer out) {
     long sec = Math.floorDiv(epochMillis, 1000L);
@@ -18,28 +24,18 @@ final class TimestampCache {
       format(sec);
       second = sec;
     }
-    out.writeBytes(prefixBytes());
+    out.writeBytes(cached);
     out.writePadded((int) Math.floorMod(epochMillis, 1000L), 3);
     out.writeByte((byte) 'Z');
     out.writeByte((byte) '"');
   }
 
-  private byte[] cached;
-
-  private byte[] prefixBytes() {
-    return cached;
-  }
-
   private void format(long sec) {
-    LocalDateTime t = LocalDateTime.ofEpochSecond(sec, 0, ZoneOffset.UTC);
+    long clamped = Math.max(MIN_SECOND, Math.min(MAX_SECOND, sec));
+    LocalDateTime t = LocalDateTime.ofEpochSecond(clamped, 0, ZoneOffset.UTC);
     prefix.reset();
     prefix.writeByte((byte) '"');
-    int year = t.getYear();
-    if (year >= 0 && year <= 9999) {
-      prefix.writePadded(year, 4);
-    } else {
-      prefix.writeAscii(String.valueOf(year));
-    }
+    prefix.writePadded(t.getYear(), 4);
     prefix.writeByte((byte) '-');
     prefix.writePadded(t.getMonthValue(), 2);
     prefix.writeByte((byte) '-');

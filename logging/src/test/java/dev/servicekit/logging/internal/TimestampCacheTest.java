@@ -24,4 +24,12 @@ class TimestampCacheTest {
       assertThat(out.toString()).isEqualTo("\"" + expected + "\"");
     }
   }
+
+  @Test
+  void clampsTimestampsOutsideFourDigitYears() {
+    TimestampCache cache = new TimestampCache();
+    JsonBuffer out = new JsonBuffer(32);
+    cache.write(Long.MAX_VALUE, out);
+    assertThat(out.toString()).isEqualTo("\"9999-12-31T23:59:59.807Z\"");
+  }
 }
