@@ -29,7 +29,14 @@ public final class IdGenerator {
 
   private IdGenerator() {}
 
-  /** Returns a fresh id; never throws. */
+  /**
+   * Returns a fresh id; never throws.
+   *
+   * <p>The ASCII bytes become the String through {@code String(byte[], int, int, int)}: deprecated
+   * because it ignores charsets, which is exactly right for an ASCII-only id, and on Java 17 it is
+   * a plain copy where {@code String(byte[], Charset)} goes through a charset decoder.
+   */
+  @SuppressWarnings("deprecation")
   public static String next() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     long hi = random.nextLong() ^ SALT;
@@ -45,6 +52,6 @@ public final class IdGenerator {
     }
     // 4 bits left in hi, 4 in lo: 6 of them make the last character (126 bits in all).
     out[20] = ALPHABET[(int) (((hi & 15) << 2) | (lo & 3))];
-    return new String(out, StandardCharsets.ISO_8859_1);
+    return new String(out, 0, 0, LENGTH);
   }
 }
