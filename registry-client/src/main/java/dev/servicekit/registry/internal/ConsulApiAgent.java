@@ -27,6 +27,7 @@ import org.apache.http.client.config.RequestConfig;
 import org.apache.http.conn.ssl.NoopHostnameVerifier;
 import org.apache.http.conn.ssl.SSLConnectionSocketFactory;
 import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.DefaultHttpRequestRetryHandler;
 import org.apache.http.impl.client.HttpClientBuilder;
 
 /**
@@ -99,7 +100,10 @@ final class ConsulApiAgent implements ConsulAgent {
             .setMaxConnTotal(128)
             .setMaxConnPerRoute(128)
             .disableRedirectHandling()
-            .disableAutomaticRetries()
+            // One retry of a GET whose pooled connection the agent had closed (after a restart);
+            // connect failures and timeouts are not retried here.
+            .setRetryHandler(new DefaultHttpRequestRetryHandler(1, false))
+            .evictIdleConnections(30, java.util.concurrent.TimeUnit.SECONDS)
             .disableCookieManagement()
             .setUserAgent("servicekit-registry-client")
             .addInterceptorLast(headers);

@@ -27,7 +27,9 @@ public final class ConsulRegistryProvider implements ComponentProvider {
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
   public ConsulRegistryProvider() {}
 
-  /** Starts after the application's own components and stops (deregisters) before them. */
+  /**
+   * Starts after discovered components of the default order 0; withdraws (deregisters) before them.
+   */
   @Override
   public int order() {
     return 100;

@@ -133,6 +133,9 @@ final class Registrar {
       }
       schedule(this::attempt, delay);
     } catch (RuntimeException e) {
+      if (closed) {
+        return;
+      }
       metrics.failures.increment();
       failureStreak++;
       lastError = e.getClass().getSimpleName();
@@ -173,6 +176,9 @@ final class Registrar {
       lastError = e.getMessage();
       transition(State.UNCONFIRMED);
     } catch (RuntimeException e) {
+      if (closed) {
+        return;
+      }
       metrics.heartbeatFailures.increment();
       log.warn("registration check of {} failed unexpectedly", registration.id(), e);
     }

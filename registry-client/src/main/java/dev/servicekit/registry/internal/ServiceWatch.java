@@ -64,7 +64,8 @@ final class ServiceWatch {
   private volatile boolean stale;
   private volatile String lastError = "";
   private volatile boolean closed;
-  private List<ServiceInstance> lastPublished;
+  private final Object listenerLock = new Object();
+  private List<ServiceInstance> lastPublished; // guarded by listenerLock
 
   ServiceWatch(
       String service,
@@ -103,9 +104,11 @@ final class ServiceWatch {
   }
 
   void addListener(InstanceListener listener) {
-    listeners.add(listener);
-    if (lastSuccess != null) {
-      notify(listener, snapshot.instances);
+    synchronized (listenerLock) {
+      listeners.add(listener);
+      if (lastPublished != null) {
+        notify(listener, lastPublished);
+      }
     }
   }
 
@@ -170,6 +173,9 @@ final class ServiceWatch {
         firstAttempt.countDown();
         pause(Math.max(backoff.delay(failures).toNanos(), minIntervalNanos));
       } catch (RuntimeException e) {
+        if (closed) {
+          break;
+        }
         errors.increment();
         failures++;
         index = 0;
@@ -183,15 +189,16 @@ final class ServiceWatch {
   }
 
   private void publish(List<ServiceInstance> instances) {
-    boolean first = lastPublished == null;
-    if (!first && instances.equals(lastPublished)) {
-      return;
-    }
-    lastPublished = instances;
-    snapshot = new Snapshot(instances);
-    log.debug("{} has {} healthy instance(s)", service, instances.size());
-    for (InstanceListener l : listeners) {
-      notify(l, instances);
+    synchronized (listenerLock) {
+      if (lastPublished != null && instances.equals(lastPublished)) {
+        return;
+      }
+      lastPublished = instances;
+      snapshot = new Snapshot(instances);
+      log.debug("{} has {} healthy instance(s)", service, instances.size());
+      for (InstanceListener l : listeners) {
+        notify(l, instances);
+      }
     }
   }
 

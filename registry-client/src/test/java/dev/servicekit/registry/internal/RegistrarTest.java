@@ -92,7 +92,9 @@ class RegistrarTest {
             .start()) {
       consul.restart();
       await().atMost(Duration.ofSeconds(15)).until(() -> consul.services().containsKey("orders-1"));
-      assertThat(consul.checkStatus("service:orders-1")).contains("passing");
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> consul.checkStatus("service:orders-1").orElse(""), "passing"::equals);
       assertThat(consul.requests())
           .anySatisfy(r -> assertThat(r.path()).startsWith("/v1/agent/check/pass/"));
     }
