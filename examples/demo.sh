@@ -58,6 +58,7 @@ trap 'echo "interrupted" >&2; exit 130' INT TERM
 start() { # name command...: runs in the background, stdout -> logs/name.log
   local name=$1
   shift
+  : >"$LOGS/$name.log" # exists before the background job opens it
   "$@" >"$LOGS/$name.log" 2>"$LOGS/$name.stderr" &
   PIDS+=("$!")
   NAMES+=("$name")
@@ -100,7 +101,7 @@ step "Starting the registry and the broker"
 if [ -z "${CONSUL_HTTP_ADDR:-}" ]; then
   start consul "$JAVA" "${JVM_OPTS[@]}" -cp "$INFRA_JAR" dev.servicekit.testing.LocalConsul --port 0
   for _ in $(seq 1 300); do
-    CONSUL_HTTP_ADDR=$(sed -n 's/^export CONSUL_HTTP_ADDR=//p' "$LOGS/consul.log")
+    CONSUL_HTTP_ADDR=$(sed -n 's/^export CONSUL_HTTP_ADDR=//p' "$LOGS/consul.log" 2>/dev/null || true)
     [ -n "$CONSUL_HTTP_ADDR" ] && break
     started_ok consul
     sleep 0.1

@@ -22,6 +22,12 @@ final class ReserveHandler implements HttpHandler {
   /** The header naming the instance that answered. */
   static final String INSTANCE_HEADER = "X-Instance-ID";
 
+  /**
+   * The structured log field naming the instance (OpenTelemetry's resource attribute name), so that
+   * a log query can tell which instance handled a request.
+   */
+  static final String INSTANCE_FIELD = "service.instance.id";
+
   private static final Logger log = LoggerFactory.getLogger(ReserveHandler.class);
   private static final Pattern SKU = Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
@@ -82,13 +88,17 @@ final class ReserveHandler implements HttpHandler {
     OptionalInt left = stock.reserve(sku, quantity);
     if (left.isEmpty()) {
       int available = stock.available(sku);
-      log.warn("cannot reserve {} x {} on {}: {} available", quantity, sku, instance, available);
+      log.atWarn()
+          .addKeyValue(INSTANCE_FIELD, instance)
+          .log("cannot reserve {} x {} on {}: {} available", quantity, sku, instance, available);
       answer.put("reserved", false);
       answer.put("available", available);
       respond(exchange, 409, answer);
       return;
     }
-    log.info("reserved {} x {} on {}, {} left", quantity, sku, instance, left.getAsInt());
+    log.atInfo()
+        .addKeyValue(INSTANCE_FIELD, instance)
+        .log("reserved {} x {} on {}, {} left", quantity, sku, instance, left.getAsInt());
     answer.put("reserved", true);
     answer.put("remaining", left.getAsInt());
     respond(exchange, 200, answer);
