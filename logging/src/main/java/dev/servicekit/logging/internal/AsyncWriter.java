@@ -24,6 +24,7 @@ final class AsyncWriter {
   private static final int FLUSH_BYTES = 64 * 1024;
   private static final long POLL_MILLIS = 100;
 
+  private final LogConfig config;
   private final ArrayBlockingQueue<Object> queue;
   private final boolean dropWhenFull;
   private final LineSink sink;
@@ -49,6 +50,7 @@ final class AsyncWriter {
       EventCounters counters,
       InternalErrors errors,
       ReentrancyGuard guard) {
+    this.config = config;
     this.queue = new ArrayBlockingQueue<>(config.queueSize);
     this.dropWhenFull = config.dropWhenFull;
     this.sink = sink;
@@ -79,7 +81,12 @@ final class AsyncWriter {
       if (!queue.offer(event)) {
         counters.drop();
       }
-    } else {
+    } else if (!queue.offer(event)) {
+      if (sink.lockedByCurrentThread()) {
+        // the writer needs a lock this thread holds: waiting for room would never end
+        writeUnshared(event);
+        return;
+      }
       try {
         while (!queue.offer(event, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
           if (closed || !thread.isAlive()) {
@@ -249,6 +256,18 @@ final class AsyncWriter {
       } else {
         ((CountDownLatch) item).countDown();
       }
+    }
+  }
+
+  /** Encodes and writes on the calling thread without touching any shared buffer or lock. */
+  private void writeUnshared(LogEvent event) {
+    JsonBuffer own = new JsonBuffer(512);
+    encodeSafely(new JsonEncoder(config), event, own);
+    try {
+      sink.write(own.array(), 0, own.length());
+    } catch (IOException | RuntimeException e) {
+      errors.report("could not write log lines", e);
+      counters.drop(1);
     }
   }
 

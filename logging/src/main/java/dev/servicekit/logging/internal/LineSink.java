@@ -11,6 +11,14 @@ interface LineSink {
   /** Writes and flushes {@code len} bytes of complete lines. */
   void write(byte[] bytes, int off, int len) throws IOException;
 
+  /**
+   * True when the calling thread holds a lock that a write needs (the monitor of {@code
+   * System.out}, for example), so waiting for the writer thread could never end.
+   */
+  default boolean lockedByCurrentThread() {
+    return false;
+  }
+
   /** Releases the sink; later writes may fail. */
   default void close() {}
 }

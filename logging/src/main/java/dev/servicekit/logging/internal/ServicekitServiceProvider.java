@@ -42,10 +42,18 @@ public final class ServicekitServiceProvider implements SLF4JServiceProvider {
 
   @Override
   public void initialize() {
-    LogConfig config = LogConfig.fromEnvironment();
-    JsonLoggerFactory f =
-        new JsonLoggerFactory(
-            config, JsonLoggerFactory.openSink(config), mdc, TraceSource.detect());
+    JsonLoggerFactory f;
+    try {
+      LogConfig config = LogConfig.fromEnvironment();
+      f =
+          new JsonLoggerFactory(
+              config, JsonLoggerFactory.openSink(config), mdc, TraceSource.detect());
+    } catch (RuntimeException | LinkageError e) {
+      System.err.println(
+          "servicekit-logging: could not apply the configuration (" + e + "); using the defaults");
+      LogConfig defaults = LogConfig.of(java.util.Map.of(), java.util.Map.of());
+      f = new JsonLoggerFactory(defaults, new StandardStreamSink(false), mdc, TraceSource.NONE);
+    }
     try {
       Runtime.getRuntime().addShutdownHook(new Thread(f::shutdown, "servicekit-log-shutdown"));
     } catch (IllegalStateException | SecurityException e) {

@@ -16,6 +16,11 @@ final class StandardStreamSink implements LineSink {
   }
 
   @Override
+  public boolean lockedByCurrentThread() {
+    return Thread.holdsLock(stderr ? System.err : System.out);
+  }
+
+  @Override
   public void write(byte[] bytes, int off, int len) throws IOException {
     PrintStream out = stderr ? System.err : System.out;
     synchronized (out) {

@@ -69,4 +69,36 @@ class AsyncWriterTest {
     assertThat(Json.parseLines(sink.raw())).hasSize(5000);
     assertThat(counters.dropped()).isZero();
   }
+
+  @Test
+  void aCallerHoldingTheStdoutMonitorIsNeverLeftWaitingOnAFullQueue() {
+    java.io.PrintStream original = System.out;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream replaced =
+        new java.io.PrintStream(captured, false, java.nio.charset.StandardCharsets.UTF_8);
+    System.setOut(replaced);
+    try {
+      AsyncWriter writer =
+          new AsyncWriter(
+              Events.config("servicekit.log.queue.size", "16"),
+              new StandardStreamSink(false),
+              counters,
+              errors,
+              new ReentrancyGuard());
+      writer.start();
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          Duration.ofSeconds(60),
+          () -> {
+            synchronized (replaced) {
+              for (int i = 0; i < 2000; i++) {
+                writer.submit(Events.event("n {}", i));
+              }
+            }
+          });
+      writer.shutdown();
+    } finally {
+      System.setOut(original);
+    }
+    assertThat(Json.parseLines(captured.toByteArray())).hasSize(2000);
+  }
 }

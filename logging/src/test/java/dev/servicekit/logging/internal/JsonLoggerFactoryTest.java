@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.event.Level;
-import org.slf4j.helpers.BasicMarkerFactory;
 
 class JsonLoggerFactoryTest {
 
@@ -58,52 +57,6 @@ class JsonLoggerFactoryTest {
     factory.flush(Duration.ofSeconds(10));
     assertThat(Json.parseLines(sink.raw()).get(0).get("message").asText())
         .isEqualTo("value before");
-  }
-
-  @Test
-  void deliversFluentKeyValuesAndMarkersStructured() {
-    Logger log = start().getLogger("a");
-    log.atWarn()
-        .addMarker(new BasicMarkerFactory().getMarker("SECURITY"))
-        .addKeyValue("user", "bob")
-        .addKeyValue("attempts", 3)
-        .setCause(new IllegalArgumentException("bad"))
-        .log("login failed for {}", "bob");
-    factory.flush(Duration.ofSeconds(10));
-    JsonNode line = Json.parseLines(sink.raw()).get(0);
-    assertThat(line.get("log.level").asText()).isEqualTo("WARN");
-    assertThat(line.get("message").asText()).isEqualTo("login failed for bob");
-    assertThat(line.get("tags").get(0).asText()).isEqualTo("SECURITY");
-    assertThat(line.get("user").asText()).isEqualTo("bob");
-    assertThat(line.get("attempts").asInt()).isEqualTo(3);
-    assertThat(line.get("error.type").asText()).isEqualTo("java.lang.IllegalArgumentException");
-  }
-
-  @Test
-  void takesATrailingThrowableArgumentAsTheException() {
-    Logger log = start().getLogger("a");
-    log.error("failed {}", "x", new IllegalStateException("inner"));
-    factory.flush(Duration.ofSeconds(10));
-    JsonNode line = Json.parseLines(sink.raw()).get(0);
-    assertThat(line.get("message").asText()).isEqualTo("failed x");
-    assertThat(line.get("error.message").asText()).isEqualTo("inner");
-  }
-
-  @Test
-  void appliesGlobalAndPrefixLevelsAndChangesThemAtRunTime() {
-    start("servicekit.log.level", "warn", "servicekit.log.level.com.acme", "debug");
-    Logger acme = factory.getLogger("com.acme.Orders");
-    Logger other = factory.getLogger("org.other.Thing");
-    assertThat(acme.isDebugEnabled()).isTrue();
-    assertThat(acme.isTraceEnabled()).isFalse();
-    assertThat(other.isInfoEnabled()).isFalse();
-    assertThat(other.isWarnEnabled()).isTrue();
-
-    factory.levels(factory.levels().with("org.other", LevelTable.parse("trace")));
-    assertThat(other.isTraceEnabled()).isTrue();
-    factory.levels(factory.levels().withRoot(LevelTable.OFF).without("org.other"));
-    assertThat(other.isErrorEnabled()).isFalse();
-    assertThat(factory.getLogger("brand.New").isErrorEnabled()).isFalse();
   }
 
   @Test
