@@ -179,6 +179,6 @@ public final class Propagation implements TextMapPropagator {
 
   @Override
   public String toString() {
-    return "ServicekitPropagator{header=" + header + ", mode=" + mode + "}";
+    return "Propagation{header=" + header + ", mode=" + mode + "}";
   }
 }
