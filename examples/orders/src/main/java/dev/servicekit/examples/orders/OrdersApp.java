@@ -1,0 +1,122 @@
+package dev.servicekit.examples.orders;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.servicekit.core.ServiceConfig;
+import dev.servicekit.core.ServiceRuntime;
+import dev.servicekit.correlation.http.CorrelatingHttpClient;
+import dev.servicekit.correlation.http.CorrelationFilter;
+import dev.servicekit.registry.ServiceDiscovery;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the orders service: its HTTP API, its servicekit runtime (registration in Consul,
+ * management endpoint, graceful stop) and its connection to the broker.
+ *
+ * <p>Configuration, all through {@code servicekit.*} system properties or {@code SERVICEKIT_*}
+ * environment variables (plus Consul's own {@code CONSUL_*} variables):
+ *
+ * <ul>
+ *   <li>{@code servicekit.service.name} - the name to register under (default {@value
+ *       #SERVICE_NAME})
+ *   <li>{@code servicekit.service.port} - the API port (default 8080, 0 for any free port)
+ *   <li>{@code servicekit.examples.http.address} - the API bind address (default 0.0.0.0)
+ *   <li>{@code servicekit.examples.broker.url} - the JMS broker (default tcp://127.0.0.1:61616)
+ *   <li>{@code servicekit.examples.orders.queue} - the queue of OrderPlaced (default orders.placed)
+ * </ul>
+ */
+public final class OrdersApp {
+
+  /** The API bind address key. */
+  public static final String HTTP_ADDRESS = "servicekit.examples.http.address";
+
+  /** The broker URL key. */
+  public static final String BROKER_URL = "servicekit.examples.broker.url";
+
+  /** The queue key. */
+  public static final String QUEUE = "servicekit.examples.orders.queue";
+
+  /** The name the service registers under unless configured otherwise. */
+  public static final String SERVICE_NAME = "orders";
+
+  private OrdersApp() {}
+
+  /**
+   * Runs the service until the process is stopped (SIGTERM stops it gracefully). The service name
+   * defaults to {@value #SERVICE_NAME}.
+   *
+   * @param args ignored: configuration comes from the environment
+   * @throws IOException when the API port cannot be bound
+   */
+  public static void main(String[] args) throws IOException {
+    ServiceConfig env = ServiceConfig.fromEnvironment();
+    if (env.get("servicekit.service.name")
+        .or(() -> env.env("SERVICE_NAME"))
+        .or(() -> env.get("otel.service.name"))
+        .isEmpty()) {
+      // The JSON log lines read the service name from the same settings as the runtime: set the
+      // default before the first logger exists (no logger is created before this line).
+      System.setProperty("servicekit.service.name", SERVICE_NAME);
+    }
+    start(ServiceConfig.fromEnvironment());
+  }
+
+  /**
+   * Starts the service with the given configuration; {@code runtime.close()} stops all of it:
+   * readiness off, deregistration, drain, then HTTP server and broker connection.
+   *
+   * @throws IOException when the API port cannot be bound
+   */
+  public static ServiceRuntime start(ServiceConfig config) throws IOException {
+    Logger log = LoggerFactory.getLogger(OrdersApp.class);
+    HttpServer server =
+        HttpServer.create(
+            new InetSocketAddress(
+                config.getString(HTTP_ADDRESS, "0.0.0.0"),
+                config.getPort("servicekit.service.port", 8080)),
+            0);
+    ExecutorService workers = Executors.newFixedThreadPool(8);
+    server.setExecutor(workers);
+    OrderPublisher publisher =
+        new OrderPublisher(
+            config.getString(BROKER_URL, "tcp://127.0.0.1:61616"),
+            config.getString(QUEUE, "orders.placed"));
+    ServiceRuntime runtime;
+    try {
+      runtime =
+          ServiceRuntime.builder()
+              .config(config)
+              .port(server.getAddress().getPort())
+              .healthCheck("broker", publisher::health)
+              .component(publisher)
+              .component(new HttpServerComponent(server, workers))
+              .start();
+    } catch (RuntimeException e) {
+      // The port is bound already and the runtime did not take the server over: release it. A
+      // server that never ran keeps its socket until its dispatcher has run once, hence start().
+      server.start();
+      server.stop(0);
+      workers.shutdownNow();
+      throw e;
+    }
+    ServiceDiscovery discovery =
+        runtime.findComponent(ServiceDiscovery.class).orElse(ServiceDiscovery.none());
+    HttpClient http =
+        CorrelatingHttpClient.wrap(
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+    OrdersHandler handler = new OrdersHandler(new InventoryClient(discovery, http), publisher);
+    server.createContext("/orders", handler).getFilters().add(CorrelationFilter.create());
+    log.info(
+        "orders listening on {}:{}, instance {}",
+        server.getAddress().getHostString(),
+        server.getAddress().getPort(),
+        runtime.info().instanceId());
+    return runtime;
+  }
+}

@@ -1,0 +1,116 @@
+package dev.servicekit.examples.shipping;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.servicekit.core.ServiceConfig;
+import dev.servicekit.core.ServiceRuntime;
+import dev.servicekit.correlation.http.CorrelationFilter;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the shipping service: the OrderPlaced consumer, a small HTTP API ({@code GET /shipments})
+ * and its servicekit runtime (registration in Consul, management endpoint, graceful stop).
+ *
+ * <p>Configuration, all through {@code servicekit.*} system properties or {@code SERVICEKIT_*}
+ * environment variables (plus Consul's own {@code CONSUL_*} variables):
+ *
+ * <ul>
+ *   <li>{@code servicekit.service.name} - the name to register under (default {@value
+ *       #SERVICE_NAME})
+ *   <li>{@code servicekit.service.port} - the API port (default 8080, 0 for any free port)
+ *   <li>{@code servicekit.examples.http.address} - the API bind address (default 0.0.0.0)
+ *   <li>{@code servicekit.examples.broker.url} - the JMS broker (default tcp://127.0.0.1:61616)
+ *   <li>{@code servicekit.examples.orders.queue} - the queue of OrderPlaced (default orders.placed)
+ * </ul>
+ */
+public final class ShippingApp {
+
+  /** The API bind address key. */
+  public static final String HTTP_ADDRESS = "servicekit.examples.http.address";
+
+  /** The broker URL key. */
+  public static final String BROKER_URL = "servicekit.examples.broker.url";
+
+  /** The queue key. */
+  public static final String QUEUE = "servicekit.examples.orders.queue";
+
+  /** The name the service registers under unless configured otherwise. */
+  public static final String SERVICE_NAME = "shipping";
+
+  private ShippingApp() {}
+
+  /**
+   * Runs the service until the process is stopped (SIGTERM stops it gracefully). The service name
+   * defaults to {@value #SERVICE_NAME}.
+   *
+   * @param args ignored: configuration comes from the environment
+   * @throws IOException when the API port cannot be bound
+   */
+  public static void main(String[] args) throws IOException {
+    ServiceConfig env = ServiceConfig.fromEnvironment();
+    if (env.get("servicekit.service.name")
+        .or(() -> env.env("SERVICE_NAME"))
+        .or(() -> env.get("otel.service.name"))
+        .isEmpty()) {
+      // The JSON log lines read the service name from the same settings as the runtime: set the
+      // default before the first logger exists (no logger is created before this line).
+      System.setProperty("servicekit.service.name", SERVICE_NAME);
+    }
+    start(ServiceConfig.fromEnvironment());
+  }
+
+  /**
+   * Starts the service with the given configuration; {@code runtime.close()} stops all of it.
+   *
+   * @throws IOException when the API port cannot be bound
+   */
+  public static ServiceRuntime start(ServiceConfig config) throws IOException {
+    Logger log = LoggerFactory.getLogger(ShippingApp.class);
+    HttpServer server =
+        HttpServer.create(
+            new InetSocketAddress(
+                config.getString(HTTP_ADDRESS, "0.0.0.0"),
+                config.getPort("servicekit.service.port", 8080)),
+            0);
+    ExecutorService workers = Executors.newFixedThreadPool(4);
+    server.setExecutor(workers);
+    OrderPlacedListener listener = new OrderPlacedListener();
+    OrderConsumer consumer =
+        new OrderConsumer(
+            config.getString(BROKER_URL, "tcp://127.0.0.1:61616"),
+            config.getString(QUEUE, "orders.placed"),
+            listener);
+    server
+        .createContext("/shipments", new ShipmentsHandler(listener))
+        .getFilters()
+        .add(CorrelationFilter.create());
+    ServiceRuntime runtime;
+    try {
+      runtime =
+          ServiceRuntime.builder()
+              .config(config)
+              .port(server.getAddress().getPort())
+              .healthCheck("broker", consumer::health)
+              .component(consumer)
+              .component(new HttpServerComponent(server, workers))
+              .start();
+    } catch (RuntimeException e) {
+      // The port is bound already and the runtime did not take the server over: release it. A
+      // server that never ran keeps its socket until its dispatcher has run once, hence start().
+      server.start();
+      server.stop(0);
+      workers.shutdownNow();
+      throw e;
+    }
+    log.info(
+        "shipping listening on {}:{}, instance {}",
+        server.getAddress().getHostString(),
+        server.getAddress().getPort(),
+        runtime.info().instanceId());
+    return runtime;
+  }
+}
