@@ -82,6 +82,13 @@ public class HopBenchmark {
     }
   }
 
+  /** Breakdown, not a goal: servicekit's propagation alone (extract + inject), no scope, no MDC. */
+  @Benchmark
+  public void servicekitExtractInjectOnly(Blackhole bh) {
+    BiConsumer<String, String> out = (name, value) -> bh.consume(value);
+    servicekit.inject(servicekit.extractContext(getter), out);
+  }
+
   /**
    * Reference, not a goal: what servicekit's hop does, hand-written on OpenTelemetry (W3C extract,
    * id read without validation, scope, MDC set and removed, inject).
