@@ -30,13 +30,18 @@ import org.slf4j.MDC;
  * One service hop on the same inbound headers: servicekit's full hop (extract id and W3C context,
  * open the scope with MDC, inject outbound, close) against OpenTelemetry's {@link
  * W3CTraceContextPropagator} extract + inject alone.
+ *
+ * <p>The benchmarks jar holds two SLF4J providers (servicekit-logging and Logback); the fork pins
+ * Logback's, the MDC backend most users have, so the numbers do not depend on class-path order.
  */
 @State(org.openjdk.jmh.annotations.Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(
+    value = 1,
+    jvmArgsAppend = "-Dslf4j.provider=ch.qos.logback.classic.spi.LogbackServiceProvider")
 public class HopBenchmark {
 
   private static final TextMapGetter<Map<String, String>> MAP_GETTER =
