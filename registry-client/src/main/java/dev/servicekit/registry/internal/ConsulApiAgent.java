@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import org.apache.http.HttpRequestInterceptor;
 import org.apache.http.client.config.RequestConfig;
@@ -29,6 +30,7 @@ import org.apache.http.conn.ssl.SSLConnectionSocketFactory;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.DefaultHttpRequestRetryHandler;
 import org.apache.http.impl.client.HttpClientBuilder;
+import org.apache.http.protocol.HttpContext;
 
 /**
  * {@link ConsulAgent} on consul-api: its {@link ConsulRawClient} transport (Apache HttpClient) for
@@ -51,6 +53,7 @@ final class ConsulApiAgent implements ConsulAgent {
   private final ConsulRawClient watchRaw;
   private final ConsulClient typed;
   private final Redactor redactor;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   ConsulApiAgent(ConsulSettings settings) throws IOException {
     this.redactor = new Redactor(settings.token());
@@ -66,8 +69,8 @@ final class ConsulApiAgent implements ConsulAgent {
     }
     Duration watchRead =
         settings.watchWait.plus(settings.watchWait.dividedBy(16)).plus(settings.requestTimeout);
-    this.shortHttp = http(settings, ssl, settings.requestTimeout);
-    this.watchHttp = http(settings, ssl, watchRead);
+    this.shortHttp = http(settings, ssl, settings.requestTimeout, closed);
+    this.watchHttp = http(settings, ssl, watchRead, closed);
     String host = settings.host.indexOf(':') >= 0 ? "[" + settings.host + "]" : settings.host;
     String base = settings.scheme + "://" + host;
     this.raw = new ConsulRawClient(shortHttp, base, settings.port, "");
@@ -75,7 +78,8 @@ final class ConsulApiAgent implements ConsulAgent {
     this.typed = new ConsulClient(raw);
   }
 
-  private static CloseableHttpClient http(ConsulSettings s, SSLContext ssl, Duration read) {
+  private static CloseableHttpClient http(
+      ConsulSettings s, SSLContext ssl, Duration read, AtomicBoolean closed) {
     int connect = (int) s.connectTimeout.toMillis();
     RequestConfig config =
         RequestConfig.custom()
@@ -101,8 +105,16 @@ final class ConsulApiAgent implements ConsulAgent {
             .setMaxConnPerRoute(128)
             .disableRedirectHandling()
             // One retry of a GET whose pooled connection the agent had closed (after a restart);
-            // connect failures and timeouts are not retried here.
-            .setRetryHandler(new DefaultHttpRequestRetryHandler(1, false))
+            // connect failures and timeouts are not retried here, and nothing is retried once
+            // the agent client is closing (its own close cut the socket).
+            .setRetryHandler(
+                new DefaultHttpRequestRetryHandler(1, false) {
+                  @Override
+                  public boolean retryRequest(
+                      IOException exception, int executionCount, HttpContext context) {
+                    return !closed.get() && super.retryRequest(exception, executionCount, context);
+                  }
+                })
             .evictIdleConnections(30, java.util.concurrent.TimeUnit.SECONDS)
             .disableCookieManagement()
             .setUserAgent("servicekit-registry-client")
@@ -309,6 +321,7 @@ final class ConsulApiAgent implements ConsulAgent {
 
   @Override
   public void close() {
+    closed.set(true);
     try {
       shortHttp.close();
     } catch (IOException ignored) {
