@@ -14,6 +14,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class ConsulApiAgentTest {
@@ -202,5 +209,60 @@ class ConsulApiAgentTest {
   void encodesServiceNamesAsOnePathSegment() {
     assertThat(ConsulApiAgent.PathSegment.encode("orders-1.a_b:c")).isEqualTo("orders-1.a_b:c");
     assertThat(ConsulApiAgent.PathSegment.encode("a/b c?")).isEqualTo("a%2Fb%20c%3F");
+  }
+
+  @Test
+  void closingCutsAHeldQueryWithoutRetryingIt() throws Exception {
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<LogRecord> retryLog = new CopyOnWriteArrayList<>();
+    Logger retryExec = Logger.getLogger("org.apache.http.impl.execchain.RetryExec");
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            retryLog.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    retryExec.addHandler(handler);
+    try (ScriptedAgent server =
+        new ScriptedAgent(
+            s -> {
+              held.countDown();
+              try {
+                release.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return Reply.of(200, "[]");
+            })) {
+      ConsulApiAgent agent = new ConsulApiAgent(settings(server.address()));
+      CompletableFuture<Object> query =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return agent.healthy("inventory", 5, Duration.ofSeconds(5));
+                } catch (AgentException e) {
+                  return e;
+                }
+              });
+      assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
+
+      agent.close();
+
+      assertThat(query.get(10, TimeUnit.SECONDS)).isInstanceOf(AgentException.class);
+      release.countDown();
+      assertThat(server.seen).hasSize(1);
+      assertThat(retryLog).extracting(LogRecord::getMessage).isEmpty();
+    } finally {
+      release.countDown();
+      retryExec.removeHandler(handler);
+    }
   }
 }
