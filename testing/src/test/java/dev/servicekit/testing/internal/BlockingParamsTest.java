@@ -19,7 +19,8 @@ class BlockingParamsTest {
     BlockingParams p = parse("index=7");
     assertThat(p.minIndex()).isEqualTo(7);
     assertThat(p.waitTime())
-        .isBetween(Duration.ofMinutes(5), Duration.ofMinutes(5).plus(Duration.ofMinutes(5).dividedBy(16)));
+        .isBetween(
+            Duration.ofMinutes(5), Duration.ofMinutes(5).plus(Duration.ofMinutes(5).dividedBy(16)));
   }
 
   @Test
