@@ -30,7 +30,16 @@ class ManagementServerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/", "/health", "/health/ready/", "/infos", "/health/live/x"})
+  @ValueSource(
+      strings = {
+        "/",
+        "/health",
+        "/health/ready/",
+        "/infos",
+        "/health/live/x",
+        "/metrics/",
+        "/metricsx"
+      })
   void unknownPathsGet404(String path) {
     HttpResponse<String> response = Http.get(base, path);
     assertThat(response.statusCode()).isEqualTo(404);

@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * One {@code GET /metrics} over loopback HTTP (JDK client, keep-alive) against servicekit's
- * management endpoint, side by side with the Prometheus client's own {@code HTTPServer} serving
- * the very same {@code PrometheusRegistry}, and the bare {@code PrometheusMeterRegistry.scrape()}
+ * management endpoint, side by side with the Prometheus client's own {@code HTTPServer} serving the
+ * very same {@code PrometheusRegistry}, and the bare {@code PrometheusMeterRegistry.scrape()}
  * without HTTP as the floor. Setup checks that both endpoints expose the same series (the
  * servicekit and JVM meters plus 20 counters and 5 timers of an application).
  */
