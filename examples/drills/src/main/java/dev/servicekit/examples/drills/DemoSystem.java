@@ -34,13 +34,17 @@ import java.util.function.BooleanSupplier;
  * The demo system as processes: the agent ({@link DrillConsul}), a persistent {@link DemoBroker},
  * orders, inventory-1, inventory-2 and shipping, each a small JVM configured only through the
  * environment with the shortened intervals of {@link #serviceEnvironment}. The agent and the broker
- * keep their ports across restarts, the broker its data directory. Every process is started
- * through one {@link ProcessGroup}, so all of them stop with it.
+ * keep their ports across restarts, the broker its data directory. Every process is started through
+ * one {@link ProcessGroup}, so all of them stop with it.
  */
 final class DemoSystem implements AutoCloseable {
 
   /** The instances the drills expect registered, by instance ID. */
-  static final List<String> INSTANCES = List.of("inventory-1", "inventory-2", "orders-1", "shipping-1");
+  static final List<String> INSTANCES =
+      List.of("inventory-1", "inventory-2", "orders-1", "shipping-1");
+
+  /** Orders placed in a row before the system counts as warm. */
+  static final int WARM_UP = 20;
 
   /** Small, fast-starting JVMs, as in demo.sh: six of them share the machine. */
   static final List<String> JVM_OPTIONS =
@@ -105,6 +109,35 @@ final class DemoSystem implements AutoCloseable {
     }
     orders = address("orders-1");
     shipping = address("shipping-1");
+    warmUp();
+  }
+
+  /**
+   * Steady state before any fault: sends orders one at a time until {@value #WARM_UP} in a row are
+   * placed, so that the drills measure faults, not the first requests of cold JVMs (class loading,
+   * the first discovery look-up, the first broker send).
+   */
+  private void warmUp() throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + options.startupTimeout().toNanos();
+    int inARow = 0;
+    int sent = 0;
+    while (inARow < WARM_UP) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "no steady state: " + sent + " warm-up orders, not " + WARM_UP + " placed in a row");
+      }
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(orders.resolve("/orders"))
+                  .timeout(OrderStream.REQUEST_TIMEOUT)
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .header("X-Correlation-ID", "warm-up-" + sent)
+                  .POST(HttpRequest.BodyPublishers.ofString("sku=widget&quantity=1"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      sent++;
+      inARow = r.statusCode() == 201 ? inARow + 1 : 0;
+    }
   }
 
   // --- the agent ----------------------------------------------------------------------------
@@ -119,7 +152,8 @@ final class DemoSystem implements AutoCloseable {
     Thread reader = new Thread(() -> copyAgentOutput(p, log), "drills-agent-output");
     reader.setDaemon(true);
     reader.start();
-    agentControl = new BufferedWriter(new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8));
+    agentControl =
+        new BufferedWriter(new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8));
     agent = p;
     String first = answers.poll(30, TimeUnit.SECONDS);
     if (first == null || !first.startsWith("export ")) {
@@ -187,7 +221,10 @@ final class DemoSystem implements AutoCloseable {
         group.start(
             command,
             Map.of(
-                "SERVICEKIT_SERVICE_NAME", "broker", "SERVICEKIT_LOG_LEVELS", "org.apache.activemq=warn"),
+                "SERVICEKIT_SERVICE_NAME",
+                "broker",
+                "SERVICEKIT_LOG_LEVELS",
+                "org.apache.activemq=warn"),
             log,
             sibling(log, ".stderr"));
     logFiles.computeIfAbsent("broker", k -> new ArrayList<>()).add(log);

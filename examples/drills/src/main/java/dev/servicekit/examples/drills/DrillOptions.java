@@ -39,7 +39,9 @@ public record DrillOptions(
   /** Traffic before a fault and after its end, in every drill. */
   static final Duration MARGIN = Duration.ofSeconds(2);
 
-  /** Time the recovery of a drill needs within the traffic after the fault: restart and re-register. */
+  /**
+   * Time the recovery of a drill needs within the traffic after the fault: restart and re-register.
+   */
   static final Duration RECOVERY = Duration.ofSeconds(5);
 
   private static final Pattern DURATION = Pattern.compile("(\\d{1,6})(ms|s|m)");
@@ -79,7 +81,9 @@ public record DrillOptions(
     }
   }
 
-  /** The defaults: 20 orders/s, 300 per drill (15 s), 3 s outages, 3 s latency, 4 s fault periods. */
+  /**
+   * The defaults: 20 orders/s, 300 per drill (15 s), 3 s outages, 3 s latency, 4 s fault periods.
+   */
   public static DrillOptions defaults(Path examplesDir, Path workDir) {
     return new DrillOptions(
         20,

@@ -37,7 +37,8 @@ final class LogAudit {
   static LogAudit read(Map<String, List<Path>> files, boolean last) throws IOException {
     LogAudit audit = new LogAudit();
     for (Map.Entry<String, List<Path>> e : files.entrySet()) {
-      Map<String, Integer> counts = audit.byInstance.computeIfAbsent(e.getKey(), k -> new HashMap<>());
+      Map<String, Integer> counts =
+          audit.byInstance.computeIfAbsent(e.getKey(), k -> new HashMap<>());
       for (Path file : e.getValue()) {
         if (Files.exists(file)) {
           audit.readFile(file, counts, last);

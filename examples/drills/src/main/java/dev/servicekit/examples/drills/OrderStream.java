@@ -122,7 +122,8 @@ final class OrderStream implements AutoCloseable {
             (response, failure) -> {
               long doneAt = System.currentTimeMillis();
               if (failure != null) {
-                return new Outcome(seq, correlationId, sentAt, doneAt, 0, "", "", failure.toString());
+                return new Outcome(
+                    seq, correlationId, sentAt, doneAt, 0, "", "", failure.toString());
               }
               return outcome(seq, correlationId, sentAt, doneAt, response);
             });

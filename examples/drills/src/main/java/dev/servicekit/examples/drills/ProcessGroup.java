@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Every process the drills start, and the promise to stop all of them: {@link #close()} sends
- * SIGTERM to each live process (newest first), waits up to the grace period, then kills what is left
- * and its descendants. A JVM shutdown hook calls {@link #close()} too, so an interrupted or failing
- * run (Ctrl-C, SIGTERM, an exception) leaves nothing behind. Thread-safe.
+ * SIGTERM to each live process (newest first), waits up to the grace period, then kills what is
+ * left and its descendants. A JVM shutdown hook calls {@link #close()} too, so an interrupted or
+ * failing run (Ctrl-C, SIGTERM, an exception) leaves nothing behind. Thread-safe.
  */
 final class ProcessGroup implements AutoCloseable {
 
