@@ -66,6 +66,11 @@ public final class DrillConsul {
   /** Applies one control command; the answer line (without the prefix). */
   static String command(LocalConsul consul, String line) {
     String[] words = line.split(" ", 2);
+    if (words.length < 2 && !words[0].equals("clear")) {
+      return words[0].equals("latency") || words[0].equals("fail") || words[0].equals("count")
+          ? "error " + words[0] + " needs a value"
+          : "error unknown command " + words[0];
+    }
     try {
       switch (words[0]) {
         case "latency" -> {
