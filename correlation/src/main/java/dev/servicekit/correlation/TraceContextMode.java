@@ -6,13 +6,18 @@ package dev.servicekit.correlation;
  */
 public enum TraceContextMode {
   /**
-   * Propagate them unless an OpenTelemetry SDK or the agent is installed ({@code
-   * GlobalOpenTelemetry} is set with non-noop propagators); then it owns spans and servicekit adds
-   * only the correlation id. Re-checked now and then (see the README), so an SDK registered after
-   * start-up is noticed.
+   * Propagate them unless an OpenTelemetry instrumentation owns the trace: when the Context already
+   * holds a valid span started in this process (the agent's SERVER or CONSUMER span, or one an SDK
+   * instrumentation started) at the point servicekit would extract or inject, servicekit leaves
+   * spans and trace headers to that instrumentation and adds only the correlation id. Decided per
+   * request from the Context, whatever the agent version.
    */
   AUTO,
-  /** Always propagate them, SDK or not. */
+  /**
+   * Always propagate them, instrumentation or not: inbound, the caller's context replaces the
+   * current span; outbound, the current span is written. For a process with an SDK but no
+   * instrumentation of its HTTP client or messaging; under the agent it breaks the trace.
+   */
   PROPAGATE,
   /** Never: propagate the correlation id only. */
   OFF

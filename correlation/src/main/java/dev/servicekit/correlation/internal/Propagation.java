@@ -15,9 +15,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * The propagation engine behind {@code CorrelationPropagator}: the correlation id under one header
- * name (plus read-only fallbacks), and — unless an OpenTelemetry SDK or agent is installed, or
- * trace propagation is switched off — W3C {@code traceparent}/{@code tracestate} and {@code
- * baggage}. Immutable and thread-safe; never throws into the caller.
+ * name (plus read-only fallbacks), and — unless an OpenTelemetry instrumentation owns the trace
+ * (see {@link TraceOwnership}), or trace propagation is switched off — W3C {@code
+ * traceparent}/{@code tracestate} and {@code baggage}. Immutable and thread-safe; never throws into
+ * the caller.
  */
 public final class Propagation implements TextMapPropagator {
 
@@ -26,7 +27,10 @@ public final class Propagation implements TextMapPropagator {
 
   /** When W3C trace context and baggage are propagated by servicekit. */
   public enum Mode {
-    /** Propagate unless GlobalOpenTelemetry has non-noop propagators (an SDK or the agent). */
+    /**
+     * Propagate unless the Context already holds a span an instrumentation started: then the
+     * instrumentation owns the trace and its headers, and only the id is added.
+     */
     AUTO,
     /** Always propagate. */
     ALWAYS,
@@ -66,15 +70,15 @@ public final class Propagation implements TextMapPropagator {
     return header;
   }
 
-  /** Whether servicekit itself handles W3C trace context and baggage right now. */
-  public boolean propagatesTraceContext() {
+  /** Whether servicekit itself handles W3C trace context and baggage for {@code context}. */
+  public boolean propagatesTraceContext(Context context) {
     switch (mode) {
       case ALWAYS:
         return true;
       case NEVER:
         return false;
       default:
-        return !OpenTelemetryDetector.sdkPresent();
+        return !TraceOwnership.instrumentationOwns(context);
     }
   }
 
@@ -109,7 +113,7 @@ public final class Propagation implements TextMapPropagator {
    */
   public Context extractForScope(Context parent, UnaryOperator<String> getter) {
     Context context = parent;
-    if (propagatesTraceContext()) {
+    if (propagatesTraceContext(parent)) {
       context = extractTraceContext(parent, getter);
     }
     String id = readId(getter);
@@ -138,7 +142,7 @@ public final class Propagation implements TextMapPropagator {
       if (IdValidator.isValid(id)) {
         setter.accept(header, id);
       }
-      if (propagatesTraceContext()) {
+      if (propagatesTraceContext(context)) {
         FastTraceContext.inject(context, setter);
         if (!Baggage.fromContext(context).isEmpty()) {
           BAGGAGE.inject(context, SafeCarrier.guard(setter), Carriers.SETTER);
@@ -151,7 +155,7 @@ public final class Propagation implements TextMapPropagator {
 
   @Override
   public Collection<String> fields() {
-    return propagatesTraceContext() ? allFields : idFields;
+    return mode == Mode.NEVER ? idFields : allFields;
   }
 
   @Override
@@ -170,7 +174,7 @@ public final class Propagation implements TextMapPropagator {
     }
     UnaryOperator<String> read = name -> getter.get(carrier, name);
     Context result = base;
-    if (propagatesTraceContext()) {
+    if (propagatesTraceContext(base)) {
       result = extractTraceContext(base, read);
     }
     String id = readId(read);
