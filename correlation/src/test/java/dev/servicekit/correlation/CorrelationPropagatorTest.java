@@ -130,7 +130,8 @@ class CorrelationPropagatorTest {
     CorrelationPropagator auto = CorrelationPropagator.builder().build();
     assertThat(hop(auto, headers("traceparent", TRACEPARENT))).containsKey("traceparent");
     try (SdkTracerProvider tracing = SdkTracerProvider.builder().build()) {
-      Span server = tracing.get("test").spanBuilder("GET /").setSpanKind(SpanKind.SERVER).startSpan();
+      Span server =
+          tracing.get("test").spanBuilder("GET /").setSpanKind(SpanKind.SERVER).startSpan();
       try (Scope instrumentation = server.makeCurrent()) {
         Map<String, String> out = new LinkedHashMap<>();
         try (Scope s =

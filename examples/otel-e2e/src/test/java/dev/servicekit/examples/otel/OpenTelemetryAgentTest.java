@@ -155,7 +155,9 @@ class OpenTelemetryAgentTest {
         spans.stream()
             .filter(s -> s.service().equals("orders") && s.traceId().equals(CALLER_TRACE))
             .filter(
-                s -> s.kind() == SpanKind.SPAN_KIND_CLIENT || s.kind() == SpanKind.SPAN_KIND_PRODUCER)
+                s ->
+                    s.kind() == SpanKind.SPAN_KIND_CLIENT
+                        || s.kind() == SpanKind.SPAN_KIND_PRODUCER)
             .collect(Collectors.toList());
     soft.assertThat(ordersChildren)
         .extracting(ReceivedSpan::kind)
@@ -207,10 +209,11 @@ class OpenTelemetryAgentTest {
                 s.service().equals("inventory")
                     && s.kind() == SpanKind.SPAN_KIND_SERVER
                     && s.traceId().equals(fresh.traceId()));
-    soft.assertThat(freshInventory.attributes().get("http.request.header.traceparent"))
-        .hasSize(1);
-    soft.assertThat(freshInventory.attributes()).doesNotContainKey("http.request.header.tracestate");
-    soft.assertThat(freshInventory.attributes().getOrDefault("http.request.header.baggage", List.of()))
+    soft.assertThat(freshInventory.attributes().get("http.request.header.traceparent")).hasSize(1);
+    soft.assertThat(freshInventory.attributes())
+        .doesNotContainKey("http.request.header.tracestate");
+    soft.assertThat(
+            freshInventory.attributes().getOrDefault("http.request.header.baggage", List.of()))
         .noneMatch(v -> v.contains("MALFORMED"));
     checkLogIds(soft, lines.get("orders"), "otel-bad", fresh);
     for (AgentProcess p : services.values()) {
@@ -338,7 +341,10 @@ class OpenTelemetryAgentTest {
 
   private String get(URI base, String path) throws IOException, InterruptedException {
     return http.send(
-            HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build(),
+            HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build(),
             HttpResponse.BodyHandlers.ofString())
         .body();
   }

@@ -42,6 +42,21 @@ final class OtlpReceiver implements AutoCloseable {
     String service() {
       return resource.getOrDefault("service.name", "");
     }
+
+    @Override
+    public String toString() {
+      return service()
+          + " "
+          + kind
+          + " '"
+          + name
+          + "' trace "
+          + traceId
+          + " span "
+          + spanId
+          + " parent "
+          + (parentSpanId.isEmpty() ? "-" : parentSpanId);
+    }
   }
 
   private final HttpServer server;
