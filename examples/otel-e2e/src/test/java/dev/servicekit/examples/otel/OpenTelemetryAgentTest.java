@@ -222,6 +222,13 @@ class OpenTelemetryAgentTest {
           .doesNotContain("MALFORMED");
     }
 
+    // registry calls are not traced with OTEL_INSTRUMENTATION_APACHE_HTTPCLIENT_4_0_ENABLED=false
+    soft.assertThat(spans)
+        .filteredOn(s -> s.kind() == SpanKind.SPAN_KIND_CLIENT)
+        .flatExtracting(s -> s.attributes().getOrDefault("url.full", List.of()))
+        .as("CLIENT spans of Consul API calls")
+        .noneMatch(url -> url.contains("/v1/agent/") || url.contains("/v1/health/"));
+
     // one identity: orders names itself to the agent as in its logs; inventory is told how to
     ReceivedSpan anyOrders = server;
     soft.assertThat(anyOrders.resource())
