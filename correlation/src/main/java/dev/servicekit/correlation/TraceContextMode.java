@@ -14,9 +14,10 @@ public enum TraceContextMode {
    */
   AUTO,
   /**
-   * Always propagate them, instrumentation or not: inbound, the caller's context replaces the
-   * current span; outbound, the current span is written. For a process with an SDK but no
-   * instrumentation of its HTTP client or messaging; under the agent it breaks the trace.
+   * Always write them, instrumentation or not: outbound, the current span is written, whoever
+   * started it. Inbound, the caller's context is read as in {@link #AUTO} (a span an
+   * instrumentation already made current is never replaced). For a process with an SDK but no
+   * instrumentation of its HTTP or messaging client; under the agent, the agent writes them itself.
    */
   PROPAGATE,
   /** Never: propagate the correlation id only. */

@@ -149,6 +149,21 @@ class CorrelationPropagatorTest {
   }
 
   @Test
+  void propagateModeNeverReplacesAnInstrumentationsCurrentSpan() {
+    try (SdkTracerProvider tracing = SdkTracerProvider.builder().build()) {
+      Span server =
+          tracing.get("test").spanBuilder("GET /").setSpanKind(SpanKind.SERVER).startSpan();
+      try (Scope instrumentation = server.makeCurrent();
+          Scope s = http.extract(headers("traceparent", TRACEPARENT))) {
+        assertThat(Span.current()).isSameAs(server);
+        assertThat(MDC.get("span_id")).isEqualTo(server.getSpanContext().getSpanId());
+      } finally {
+        server.end();
+      }
+    }
+  }
+
+  @Test
   void propagateModeWritesTheCurrentInstrumentationSpan() {
     try (SdkTracerProvider tracing = SdkTracerProvider.builder().build()) {
       Span client = tracing.get("test").spanBuilder("GET").setSpanKind(SpanKind.CLIENT).startSpan();

@@ -32,7 +32,7 @@ public final class Propagation implements TextMapPropagator {
      * instrumentation owns the trace and its headers, and only the id is added.
      */
     AUTO,
-    /** Always propagate. */
+    /** Always write; read unless an instrumentation's span is current. */
     ALWAYS,
     /** Never: correlation id only. */
     NEVER
@@ -70,8 +70,11 @@ public final class Propagation implements TextMapPropagator {
     return header;
   }
 
-  /** Whether servicekit itself handles W3C trace context and baggage for {@code context}. */
-  public boolean propagatesTraceContext(Context context) {
+  /**
+   * Whether servicekit writes W3C trace context and baggage for {@code context}: per the mode, and
+   * in {@link Mode#AUTO} only when no instrumentation owns its span.
+   */
+  public boolean injectsTraceContext(Context context) {
     switch (mode) {
       case ALWAYS:
         return true;
@@ -80,6 +83,15 @@ public final class Propagation implements TextMapPropagator {
       default:
         return !TraceOwnership.instrumentationOwns(context);
     }
+  }
+
+  /**
+   * Whether servicekit reads the inbound W3C trace context on top of {@code parent}: never over a
+   * span an instrumentation made current (in any mode: that span is the request's), never in {@link
+   * Mode#NEVER}.
+   */
+  public boolean extractsTraceContext(Context parent) {
+    return mode != Mode.NEVER && !TraceOwnership.instrumentationOwns(parent);
   }
 
   /**
@@ -113,7 +125,7 @@ public final class Propagation implements TextMapPropagator {
    */
   public Context extractForScope(Context parent, UnaryOperator<String> getter) {
     Context context = parent;
-    if (propagatesTraceContext(parent)) {
+    if (extractsTraceContext(parent)) {
       context = extractTraceContext(parent, getter);
     }
     String id = readId(getter);
@@ -142,7 +154,7 @@ public final class Propagation implements TextMapPropagator {
       if (IdValidator.isValid(id)) {
         setter.accept(header, id);
       }
-      if (propagatesTraceContext(context)) {
+      if (injectsTraceContext(context)) {
         FastTraceContext.inject(context, setter);
         if (!Baggage.fromContext(context).isEmpty()) {
           BAGGAGE.inject(context, SafeCarrier.guard(setter), Carriers.SETTER);
@@ -174,7 +186,7 @@ public final class Propagation implements TextMapPropagator {
     }
     UnaryOperator<String> read = name -> getter.get(carrier, name);
     Context result = base;
-    if (propagatesTraceContext(base)) {
+    if (extractsTraceContext(base)) {
       result = extractTraceContext(base, read);
     }
     String id = readId(read);
