@@ -1,6 +1,7 @@
 package dev.servicekit.correlation.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -152,6 +153,11 @@ class OpenTelemetrySdkTest {
     HttpResponse<String> response =
         plain.send(request.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
+    // the SERVER spans end after their responses went out: wait for orders', the CLIENT span and
+    // inventory's
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(exported.getFinishedSpanItems()).hasSize(3));
   }
 
   private SpanData only(SpanKind kind, String traceId) {
