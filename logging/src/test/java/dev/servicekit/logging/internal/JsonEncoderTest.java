@@ -7,6 +7,7 @@ import static dev.servicekit.logging.internal.Events.mdc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.servicekit.logging.LogProfile;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -255,11 +256,11 @@ class JsonEncoderTest {
   void randomEventsAlwaysGiveOneStrictlyValidLineThatRoundTrips() {
     java.util.Random random = new java.util.Random(2026);
     String[] keyPool = {"message", "log.level", "@timestamp", "tags", "user", "_user", "trace_id"};
-    for (Profile profile : Profile.values()) {
+    for (LogProfile profile : LogProfile.all()) {
       LogConfig config =
           config(
               "servicekit.log.profile",
-              profile.name().toLowerCase(java.util.Locale.ROOT),
+              profile.id(),
               "servicekit.service.name",
               RandomText.next(random, 20));
       JsonEncoder encoder = new JsonEncoder(config);
@@ -314,8 +315,8 @@ class JsonEncoderTest {
         List<JsonNode> lines = Json.parseLines(bytes);
         assertThat(lines).hasSize(1);
         JsonNode line = lines.get(0);
-        String message = line.get(profile.message).asText();
-        if (!line.has(profile.truncated)) {
+        String message = line.get(profile.name(LogProfile.LogField.MESSAGE).orElseThrow()).asText();
+        if (!line.has(profile.name(LogProfile.LogField.TRUNCATED).orElseThrow())) {
           String expectedArg = arg instanceof String ? (String) arg : Arguments.safeToString(arg);
           assertThat(message).isEqualTo(RandomText.expected(text + " " + expectedArg));
         }

@@ -2,6 +2,7 @@ package dev.servicekit.logging.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.servicekit.logging.LogProfile;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ class LogConfigTest {
                 "SERVICEKIT_LOG_PROFILE", "GCP"));
     assertThat(config.queueSize).isEqualTo(100);
     assertThat(config.maxLineBytes).isEqualTo(4096);
-    assertThat(config.profile).isEqualTo(Profile.GCP);
+    assertThat(config.profile).isEqualTo(LogProfile.GCP);
     assertThat(config.output).isEqualTo(LogConfig.Output.STDOUT);
     assertThat(config.dropWhenFull).isFalse();
     assertThat(config.dropReportInterval).isEqualTo(Duration.ofSeconds(10));
@@ -40,8 +41,9 @@ class LogConfigTest {
             Map.of(),
             new PrintStream(err, true, StandardCharsets.UTF_8));
     assertThat(reader.integer("servicekit.log.queue.size", 8192, 16, 100)).isEqualTo(8192);
-    assertThat(reader.choice("servicekit.log.profile", Profile.ECS, Map.of("ecs", Profile.ECS)))
-        .isEqualTo(Profile.ECS);
+    assertThat(
+            reader.choice("servicekit.log.profile", LogProfile.ECS, Map.of("ecs", LogProfile.ECS)))
+        .isEqualTo(LogProfile.ECS);
     assertThat(reader.duration("servicekit.log.drop-report-interval", Duration.ofSeconds(10)))
         .isEqualTo(Duration.ofSeconds(10));
     String messages = err.toString(StandardCharsets.UTF_8);
