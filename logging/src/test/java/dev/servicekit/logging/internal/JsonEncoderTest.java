@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.slf4j.event.KeyValuePair;
-import org.slf4j.helpers.BasicMarkerFactory;
 
 class JsonEncoderTest {
 
@@ -24,99 +23,6 @@ class JsonEncoderTest {
               "servicekit.service.version", "1.2.3",
               "servicekit.service.environment", "prod"),
           Map.of());
-
-  @Test
-  void writesEcsFieldsInTheDocumentedOrder() {
-    BasicMarkerFactory markers = new BasicMarkerFactory();
-    LogEvent e =
-        new LogEvent(
-            1_700_000_000_123L,
-            40,
-            "com.acme.Orders",
-            null,
-            "worker-1",
-            "order {} failed",
-            new Object[] {42},
-            new IllegalStateException("boom"),
-            mdc("correlation_id", "abc"),
-            List.of(new KeyValuePair("orderId", 42)),
-            List.of(markers.getMarker("AUDIT")),
-            "4bf92f3577b34da6a3ce929d0e0e4736",
-            "00f067aa0ba902b7");
-    JsonNode line = Json.parse(encode(IDENTIFIED, e));
-
-    assertThat(Json.fieldNames(line))
-        .containsExactly(
-            "@timestamp",
-            "log.level",
-            "message",
-            "log.logger",
-            "process.thread.name",
-            "service.name",
-            "service.version",
-            "service.environment",
-            "event.dataset",
-            "trace.id",
-            "span.id",
-            "error.type",
-            "error.message",
-            "error.stack_trace",
-            "tags",
-            "correlation_id",
-            "orderId");
-    assertThat(line.get("@timestamp").asText()).isEqualTo("2023-11-14T22:13:20.123Z");
-    assertThat(line.get("log.level").asText()).isEqualTo("ERROR");
-    assertThat(line.get("message").asText()).isEqualTo("order 42 failed");
-    assertThat(line.get("service.name").asText()).isEqualTo("orders");
-    assertThat(line.get("event.dataset").asText()).isEqualTo("orders");
-    assertThat(line.get("error.type").asText()).isEqualTo("java.lang.IllegalStateException");
-    assertThat(line.get("error.message").asText()).isEqualTo("boom");
-    assertThat(line.get("error.stack_trace").asText())
-        .startsWith("java.lang.IllegalStateException: boom\n\tat ");
-    assertThat(line.get("tags").get(0).asText()).isEqualTo("AUDIT");
-    assertThat(line.get("orderId").isInt()).isTrue();
-  }
-
-  @Test
-  void writesLogstashFieldNames() {
-    LogConfig config = config("servicekit.log.profile", "logstash");
-    JsonNode line =
-        Json.parse(
-            encode(
-                config,
-                event(30, "hello", null, new RuntimeException("x"), mdc("a", "b"), null, null)));
-    assertThat(Json.fieldNames(line))
-        .containsExactly(
-            "@timestamp",
-            "@version",
-            "level",
-            "level_value",
-            "message",
-            "logger_name",
-            "thread_name",
-            "error_type",
-            "error_message",
-            "stack_trace",
-            "a");
-    assertThat(line.get("level_value").asInt()).isEqualTo(30000);
-  }
-
-  @Test
-  void writesCloudLoggingSeverityAndTrace() {
-    LogConfig config =
-        LogConfig.of(
-            Map.of("servicekit.log.profile", "gcp", "servicekit.log.gcp.project", "p1"), Map.of());
-    LogEvent e =
-        new LogEvent(0L, 30, "l", null, "t", "careful", null, null, null, null, null, "abc", "def");
-    JsonNode line = Json.parse(encode(config, e));
-    assertThat(Json.fieldNames(line))
-        .startsWith("time", "severity", "message")
-        .contains("logging.googleapis.com/trace", "logging.googleapis.com/spanId");
-    assertThat(line.get("severity").asText()).isEqualTo("WARNING");
-    assertThat(line.get("logging.googleapis.com/trace").asText())
-        .isEqualTo("projects/p1/traces/abc");
-    assertThat(line.get("time").asText()).isEqualTo("1970-01-01T00:00:00.000Z");
-  }
 
   @Test
   void takesTraceIdsFromTheMdcWithoutRepeatingThem() {
