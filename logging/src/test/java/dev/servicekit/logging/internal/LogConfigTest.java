@@ -83,6 +83,31 @@ class LogConfigTest {
   }
 
   @Test
+  void readsTheInstanceIdCoreReadsAndLeavesItOutWhenUnset() {
+    LogConfig config = LogConfig.of(Map.of(), Map.of("SERVICEKIT_SERVICE_INSTANCE_ID", "orders-1"));
+    assertThat(config.serviceInstanceId).isEqualTo("orders-1");
+    assertThat(Events.config().serviceInstanceId).isNull();
+  }
+
+  @Test
+  void routesEveryOtherLoggingApiUnlessSwitchedOff() {
+    LogConfig defaults = Events.config();
+    assertThat(defaults.routeJul).isTrue();
+    assertThat(defaults.routeSystemLogger).isTrue();
+    assertThat(defaults.routeCommonsLogging).isTrue();
+    assertThat(defaults.routeUncaught).isTrue();
+    LogConfig off =
+        LogConfig.of(
+            Map.of("servicekit.log.jul", "false", "servicekit.log.uncaught", "off"),
+            Map.of(
+                "SERVICEKIT_LOG_SYSTEM_LOGGER", "false", "SERVICEKIT_LOG_COMMONS_LOGGING", "no"));
+    assertThat(off.routeJul).isFalse();
+    assertThat(off.routeSystemLogger).isFalse();
+    assertThat(off.routeCommonsLogging).isFalse();
+    assertThat(off.routeUncaught).isFalse();
+  }
+
+  @Test
   void readsRootAndPrefixLevelsFromEveryKey() {
     LogConfig config =
         LogConfig.of(
