@@ -397,8 +397,8 @@ public final class LogProfile {
       if (levelNames.size() != 5 || levelValues.length != 5) {
         throw new IllegalArgumentException(id + ": five level names and values");
       }
-      if (!order.contains(LogField.USER_FIELDS) || !order.contains(LogField.MESSAGE)) {
-        throw new IllegalArgumentException(id + ": needs MESSAGE and USER_FIELDS");
+      if (!order.containsAll(List.of(LogField.LEVEL, LogField.MESSAGE, LogField.USER_FIELDS))) {
+        throw new IllegalArgumentException(id + ": needs LEVEL, MESSAGE and USER_FIELDS");
       }
       if (order.contains(LogField.LABELS) == labels.isEmpty()) {
         throw new IllegalArgumentException(id + ": LABELS goes with label fields");

@@ -39,8 +39,10 @@ public final class JsonEncoder {
   private final byte[][] fixed;
   private final byte[][] levelValues;
   private final byte[] failureStart;
+  private final byte[] failureLevelKey;
   private final byte[] failureMessageKey;
   private final byte[] failureLoggerKey;
+  private final byte[] failureVersion;
   private final String tracePrefix;
   private final TimestampCache timestamps = new TimestampCache();
   private final KeySet keysInLine = new KeySet();
@@ -73,8 +75,11 @@ public final class JsonEncoder {
       levelValues[i] = JsonBuffer.quoted(profile.levelName(i * 10));
     }
     failureStart = bytes("{" + name(profile.name(LogField.TIMESTAMP).orElseThrow()) + ":");
+    failureLevelKey = key(profile.name(LogField.LEVEL).orElseThrow());
     failureMessageKey = key(profile.name(LogField.MESSAGE).orElseThrow());
     failureLoggerKey = profile.name(LogField.LOGGER).map(JsonEncoder::key).orElse(null);
+    int version = order.indexOf(LogField.FORMAT_VERSION);
+    failureVersion = version < 0 ? new byte[0] : fixed[version];
     tracePrefix = profile.traceFormat().format("", config.gcpProject);
     throwables =
         new ThrowableWriter(
@@ -183,9 +188,12 @@ public final class JsonEncoder {
   void encodeFailure(LogEvent event, Throwable failure, JsonBuffer out) {
     out.writeBytes(failureStart);
     timestamps.write(event.timestamp, out);
+    out.writeBytes(failureLevelKey);
+    out.writeBytes(levelValues[Math.max(0, Math.min(4, event.level / 10))]);
     out.writeBytes(failureMessageKey);
     out.writeString(
         "[servicekit-logging could not encode this event: " + failure.getClass().getName() + "]");
+    out.writeBytes(failureVersion);
     if (failureLoggerKey != null) {
       out.writeBytes(failureLoggerKey);
       out.writeString(String.valueOf(event.loggerName), 256);

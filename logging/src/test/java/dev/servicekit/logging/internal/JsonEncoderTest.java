@@ -25,6 +25,27 @@ class JsonEncoderTest {
           Map.of());
 
   @Test
+  void aLineSayingAnEventCouldNotBeEncodedIsValidInEveryProfile() {
+    for (LogProfile profile : LogProfile.all()) {
+      JsonBuffer out = new JsonBuffer(64);
+      new JsonEncoder(config("servicekit.log.profile", profile.id()))
+          .encodeFailure(event(40, "m", null, null, null, null, null), new OutOfMemoryError(), out);
+      JsonNode line = Json.parse(out.toString());
+      assertThat(Json.fieldNames(line))
+          .startsWith(
+              profile.name(LogProfile.LogField.TIMESTAMP).orElseThrow(),
+              profile.name(LogProfile.LogField.LEVEL).orElseThrow(),
+              profile.name(LogProfile.LogField.MESSAGE).orElseThrow());
+      assertThat(line.get(profile.name(LogProfile.LogField.MESSAGE).orElseThrow()).asText())
+          .contains("could not encode")
+          .contains("OutOfMemoryError");
+      profile
+          .name(LogProfile.LogField.FORMAT_VERSION)
+          .ifPresent(version -> assertThat(line.has(version)).isTrue());
+    }
+  }
+
+  @Test
   void takesTraceIdsFromTheMdcWithoutRepeatingThem() {
     JsonNode line =
         Json.parse(
