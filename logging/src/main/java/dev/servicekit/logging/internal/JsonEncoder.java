@@ -124,6 +124,9 @@ public final class JsonEncoder {
       case ERROR_SERVICE_CONTEXT:
         {
           // Error Reporting groups by service; both fields are optional in its ServiceContext
+          if (config.serviceName == null && config.serviceVersion == null) {
+            return new byte[0];
+          }
           JsonBuffer b = new JsonBuffer(128);
           b.writeByte((byte) '{');
           if (config.serviceName != null) {

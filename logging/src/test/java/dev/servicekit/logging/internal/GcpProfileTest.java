@@ -110,6 +110,19 @@ class GcpProfileTest {
   }
 
   @Test
+  void leavesOutTheServiceContextWhenNoIdentityIsKnown() {
+    LogConfig config = Events.config("servicekit.log.profile", "gcp");
+    JsonNode line =
+        Json.parse(
+            Events.encode(
+                config,
+                Events.event(
+                    40, "m", null, new IllegalStateException("x"), MdcSnapshot.EMPTY, null, null)));
+    assertThat(line.has("@type")).isTrue();
+    assertThat(line.has("serviceContext")).isFalse();
+  }
+
+  @Test
   void aLineWithoutAnErrorIsNoErrorEvent() {
     LogConfig config = Events.config("servicekit.log.profile", "gcp");
     JsonNode line = Json.parse(Events.encode(config, Events.event("fine")));
