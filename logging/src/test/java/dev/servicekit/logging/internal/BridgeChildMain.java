@@ -4,8 +4,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Started in a child JVM by {@link BridgesTest}: makes one call through another logging API
- * (argument {@code jul}, {@code system-logger}, {@code commons-logging}, {@code uncaught} or {@code
- * uncaught-after-app-handler}) after servicekit-logging has started.
+ * (argument {@code jul}, {@code system-logger}, {@code commons-logging}, {@code jdk-httpserver},
+ * {@code uncaught} or {@code uncaught-after-app-handler}) after servicekit-logging has started.
  */
 public final class BridgeChildMain {
 
@@ -30,6 +30,30 @@ public final class BridgeChildMain {
         org.apache.commons.logging.LogFactory.getLog("child.jcl")
             .error("connection reset", new java.io.IOException("reset by peer"));
         org.apache.commons.logging.LogFactory.getLog("child.jcl").debug("not written");
+        break;
+      case "jdk-httpserver":
+        com.sun.net.httpserver.HttpServer server =
+            com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext(
+            "/ping",
+            exchange -> {
+              exchange.sendResponseHeaders(204, -1);
+              exchange.close();
+            });
+        server.start();
+        try {
+          java.net.HttpURLConnection c =
+              (java.net.HttpURLConnection)
+                  new java.net.URL("http://127.0.0.1:" + server.getAddress().getPort() + "/ping")
+                      .openConnection();
+          c.setConnectTimeout(5000);
+          c.setReadTimeout(5000);
+          c.getResponseCode();
+          c.disconnect();
+        } finally {
+          server.stop(0);
+        }
         break;
       case "uncaught-after-app-handler":
         Thread.setDefaultUncaughtExceptionHandler(

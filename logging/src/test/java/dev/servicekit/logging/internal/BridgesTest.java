@@ -35,6 +35,19 @@ class BridgesTest {
   }
 
   @Test
+  void theJdksOwnHttpServerLogsJsonThroughSystemLogger() throws Exception {
+    Output out = run("jdk-httpserver", "-Dservicekit.log.level.com.sun.net.httpserver=debug");
+    assertThat(out.stderr).isEmpty();
+    List<JsonNode> lines = Json.parseLines(out.stdout.getBytes(StandardCharsets.UTF_8));
+    assertThat(lines)
+        .anySatisfy(
+            l -> {
+              assertThat(l.get("log.logger").asText()).isEqualTo("com.sun.net.httpserver");
+              assertThat(l.get("log.level").asText()).isEqualTo("DEBUG");
+            });
+  }
+
+  @Test
   void aCommonsLoggingCallIsOneJsonLineWithItsException() throws Exception {
     Output out = run("commons-logging");
     assertThat(out.stderr).isEmpty();
