@@ -134,7 +134,6 @@ public final class AgentState {
   public void register(ServiceDefinition def, boolean replaceExistingChecks) {
     lock.lock();
     try {
-      long now = System.nanoTime();
       long next = index + 1;
       boolean anyChange = false;
       ServiceEntry existing = services.get(def.id());
@@ -162,12 +161,13 @@ public final class AgentState {
           id = "service:" + def.id() + (count > 1 ? ":" + (i + 1) : "");
         }
         String name = cd.name().isEmpty() ? "Service '" + def.name() + "' check" : cd.name();
-        String status = cd.status().isEmpty() ? CRITICAL : cd.status();
         CheckEntry old = checks.get(id);
+        // as Consul's addServiceInternal: an existing check keeps its current status and output
+        String status =
+            old != null ? old.status() : cd.status().isEmpty() ? CRITICAL : cd.status();
         boolean same =
             old != null
-                && old.definition().equals(cd)
-                && old.status().equals(status)
+                && sameIgnoringStatus(old.definition(), cd)
                 && old.serviceId().equals(def.id())
                 && old.serviceTags().equals(def.tags());
         CheckEntry check =
@@ -181,10 +181,7 @@ public final class AgentState {
                 status,
                 old == null ? next : old.createIndex(),
                 same ? old.modifyIndex() : next,
-                now);
-        if (same) {
-          check.update(status, old.output(), old.modifyIndex(), now);
-        }
+                old == null ? "" : old.output());
         anyChange |= !same;
         if (old != null) {
           listener.checkRemoved(old);
@@ -215,6 +212,11 @@ public final class AgentState {
     } finally {
       lock.unlock();
     }
+  }
+
+  private static boolean sameIgnoringStatus(CheckDefinition a, CheckDefinition b) {
+    return a.withIdNameStatus(a.checkId(), a.name(), "")
+        .equals(b.withIdNameStatus(b.checkId(), b.name(), ""));
   }
 
   /**
@@ -282,10 +284,7 @@ public final class AgentState {
               status,
               old == null ? next : old.createIndex(),
               same ? old.modifyIndex() : next,
-              System.nanoTime());
-      if (same) {
-        check.update(status, old.output(), old.modifyIndex(), System.nanoTime());
-      }
+              same ? old.output() : "");
       if (old != null) {
         listener.checkRemoved(old);
       }
@@ -383,8 +382,32 @@ public final class AgentState {
         return TtlUpdate.NOT_TTL;
       }
       apply(c, status, output);
+      c.markTtlSet(System.nanoTime());
       listener.ttlRefreshed(c);
       return TtlUpdate.UPDATED;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Records an HTTP or TCP check's result through the check's {@code SuccessBeforePassing} and
+   * {@code FailuresBefore...} thresholds (as Consul's status handler), unless the entry has been
+   * removed or replaced meanwhile.
+   *
+   * @param check the entry the runner belongs to
+   * @param status the runner's status
+   * @param output the runner's output
+   */
+  public void recordRunResult(CheckEntry check, String status, String output) {
+    lock.lock();
+    try {
+      if (checks.get(check.checkId()) == check) {
+        String effective = check.thresholded(status);
+        if (effective != null) {
+          apply(check, effective, output);
+        }
+      }
     } finally {
       lock.unlock();
     }
@@ -446,7 +469,7 @@ public final class AgentState {
         if (after.isZero() || after.isNegative() || c.serviceId().isEmpty()) {
           continue;
         }
-        if (!c.status().equals(CRITICAL)) {
+        if (!c.status().equals(CRITICAL) || c.criticalSinceNanos() == CheckEntry.NOT_CRITICAL) {
           continue;
         }
         Duration timeout = after.compareTo(minimum) < 0 ? minimum : after;
