@@ -747,4 +747,97 @@ public final class AgentState {
       lock.unlock();
     }
   }
+
+  /**
+   * What an agent with a data directory keeps across a restart (Consul persists service and check
+   * definitions, and the state of TTL checks updated through the API until their TTL runs out).
+   *
+   * @param services the service definitions, without their checks
+   * @param checks the checks, with their IDs and names
+   */
+  public record Persisted(List<ServiceDefinition> services, List<PersistedCheck> checks) {
+    /** Nothing persisted (a dev-mode agent or a wiped data directory). */
+    public static final Persisted NONE = new Persisted(List.of(), List.of());
+  }
+
+  /**
+   * One persisted check.
+   *
+   * @param serviceId the owning service, empty for a node check
+   * @param definition the definition with its check ID and name
+   * @param status the status at persist time
+   * @param output the output at persist time
+   * @param ttlStateExpiresNanos until when the TTL state is valid ({@link CheckEntry#NOT_CRITICAL}
+   *     when only the definition is persisted)
+   */
+  public record PersistedCheck(
+      String serviceId,
+      CheckDefinition definition,
+      String status,
+      String output,
+      long ttlStateExpiresNanos) {}
+
+  /**
+   * What the agent would find in its data directory after a restart.
+   *
+   * @return the persisted definitions and TTL states
+   */
+  public Persisted persisted() {
+    lock.lock();
+    try {
+      List<ServiceDefinition> defs = new ArrayList<>();
+      for (ServiceEntry e : services.values()) {
+        ServiceDefinition d = e.definition();
+        defs.add(d.withChecks(List.of()));
+      }
+      List<PersistedCheck> out = new ArrayList<>();
+      for (CheckEntry c : checks.values()) {
+        CheckDefinition cd = c.definition();
+        long expires = CheckEntry.NOT_CRITICAL;
+        if (cd.type().equals("ttl") && c.ttlSetNanos() != CheckEntry.NOT_CRITICAL) {
+          expires = c.ttlSetNanos() + cd.ttl().toNanos();
+        }
+        out.add(
+            new PersistedCheck(
+                c.serviceId(),
+                cd.withIdNameStatus(c.checkId(), c.name(), cd.status()),
+                c.status(),
+                c.output(),
+                expires));
+      }
+      return new Persisted(List.copyOf(defs), List.copyOf(out));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Loads what a restarted agent finds in its data directory, as Consul's agent does at start:
+   * services and checks come back, every check starts critical, and a TTL check whose persisted
+   * state has not expired gets its status and output back.
+   *
+   * @param persisted what was persisted
+   */
+  public void restore(Persisted persisted) {
+    lock.lock();
+    try {
+      for (ServiceDefinition d : persisted.services()) {
+        register(d, false);
+      }
+      long now = System.nanoTime();
+      for (PersistedCheck p : persisted.checks()) {
+        boolean stateValid =
+            p.ttlStateExpiresNanos() != CheckEntry.NOT_CRITICAL && now - p.ttlStateExpiresNanos() < 0;
+        String status = stateValid ? p.status() : CRITICAL;
+        CheckDefinition cd = p.definition();
+        registerCheck(cd.withIdNameStatus(cd.checkId(), cd.name(), status), p.serviceId());
+        CheckEntry entry = checks.get(cd.checkId());
+        if (entry != null && stateValid) {
+          entry.restoreOutput(p.output());
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
 }

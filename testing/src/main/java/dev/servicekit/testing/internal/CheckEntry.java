@@ -166,6 +166,10 @@ public final class CheckEntry {
     return ttlSetNanos;
   }
 
+  void restoreOutput(String restored) {
+    output = restored;
+  }
+
   void markTtlSet(long nowNanos) {
     ttlSetNanos = nowNanos;
   }

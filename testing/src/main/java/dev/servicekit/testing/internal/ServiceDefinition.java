@@ -46,4 +46,24 @@ public record ServiceDefinition(
         && weightWarning == other.weightWarning
         && enableTagOverride == other.enableTagOverride;
   }
+
+  /**
+   * The same service with other checks.
+   *
+   * @param newChecks the checks
+   * @return the copy
+   */
+  public ServiceDefinition withChecks(List<CheckDefinition> newChecks) {
+    return new ServiceDefinition(
+        id,
+        name,
+        tags,
+        address,
+        port,
+        meta,
+        weightPassing,
+        weightWarning,
+        enableTagOverride,
+        List.copyOf(newChecks));
+  }
 }
