@@ -211,7 +211,14 @@ public final class AgentEndpoints {
     String status;
     String output;
     try {
-      Map<String, Object> body = JsonParser.parseObject(request.body());
+      Map<String, Object> body = JsonText.parseObject(request.body());
+      for (String key : body.keySet()) {
+        String lower = key.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.equals("status") && !lower.equals("output")) {
+          throw ApiException.badRequest(
+              "Request decode failed: json: unknown field " + GoQuote.quote(key));
+        }
+      }
       status = stringField(body, "status");
       output = stringField(body, "output");
     } catch (JsonException e) {
@@ -237,7 +244,7 @@ public final class AgentEndpoints {
     if (!(value instanceof String)) {
       throw new JsonException(
           "json: cannot unmarshal "
-              + JsonParser.typeName(value)
+              + JsonText.typeName(value)
               + " into Go struct field checkUpdate."
               + Character.toUpperCase(lowerName.charAt(0))
               + lowerName.substring(1)

@@ -233,7 +233,7 @@ class AgentEndpointsTest {
         .isEqualTo("Invalid Weights: Passing must be greater than 0");
     Answer syntax = http.register("{\"Name\":\"a\",}");
     assertThat(syntax.status()).isEqualTo(400);
-    assertThat(syntax.body()).startsWith("Request decode failed: Trailing comma");
+    assertThat(syntax.body()).startsWith("Request decode failed: Unexpected character");
     assertThat(consul.services()).isEmpty();
   }
 

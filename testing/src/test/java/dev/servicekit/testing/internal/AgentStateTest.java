@@ -168,4 +168,28 @@ class AgentStateTest {
     assertThat(state.instancesOf("new")).hasSize(1);
     assertThat(state.healthIndex("old")).isEqualTo(state.index());
   }
+
+  @Test
+  void runResultsPassThroughSuccessAndFailureThresholds() {
+    CheckDefinition tcp =
+        new CheckDefinition(
+            "c", "c", "", "", "", "", Map.of(), "", "127.0.0.1:1", Duration.ofSeconds(10),
+            Duration.ZERO, Duration.ZERO, Duration.ZERO, 2, 2, 3);
+    state.register(service("a1", "api", tcp), false);
+    CheckEntry c = state.check("c");
+    // the first result after registration counts at once, as Consul's status handler starts full
+    state.recordRunResult(c, AgentState.PASSING, "ok");
+    assertThat(c.status()).isEqualTo(AgentState.PASSING);
+    state.recordRunResult(c, AgentState.CRITICAL, "down 1");
+    assertThat(c.status()).isEqualTo(AgentState.PASSING);
+    assertThat(c.output()).isEqualTo("ok");
+    state.recordRunResult(c, AgentState.CRITICAL, "down 2");
+    assertThat(c.status()).isEqualTo(AgentState.WARNING);
+    state.recordRunResult(c, AgentState.CRITICAL, "down 3");
+    assertThat(c.status()).isEqualTo(AgentState.CRITICAL);
+    state.recordRunResult(c, AgentState.PASSING, "up 1");
+    assertThat(c.status()).isEqualTo(AgentState.CRITICAL);
+    state.recordRunResult(c, AgentState.PASSING, "up 2");
+    assertThat(c.status()).isEqualTo(AgentState.PASSING);
+  }
 }
