@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Map;
 /**
  * Reads JSON text with Jackson into plain Java values: objects are {@link java.util.LinkedHashMap}s
  * in document order, arrays {@link List}s, numbers {@link Long} (integers) or {@link
- * java.math.BigDecimal} (the rest), plus {@link String}, {@link Boolean} and null.
+ * BigDecimal} (the rest), plus {@link String}, {@link Boolean} and null.
  *
  * <p>{@link #parse} reads as Go's {@code encoding/json} does for request bodies (a duplicate key
  * keeps the last value); {@link #parseStrictObject} also refuses duplicate keys, for checking log
@@ -29,7 +30,6 @@ public final class JsonText {
     JsonMapper.Builder b =
         JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.USE_LONG_FOR_INTS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(JsonReadFeature.ALLOW_TRAILING_COMMA)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION);
@@ -85,8 +85,7 @@ public final class JsonText {
       throw new JsonException("EOF");
     }
     try {
-      Object value = mapper.readValue(text, Object.class);
-      return value instanceof BigInteger ? new java.math.BigDecimal((BigInteger) value) : value;
+      return numbersNormalised(mapper.readValue(text, Object.class));
     } catch (JsonProcessingException e) {
       String where =
           e.getLocation() == null
@@ -94,6 +93,23 @@ public final class JsonText {
               : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
       throw new JsonException(e.getOriginalMessage() + where);
     }
+  }
+
+  /** Integers become {@link Long} when they fit and {@link BigDecimal} when not. */
+  @SuppressWarnings("unchecked")
+  private static Object numbersNormalised(Object value) {
+    if (value instanceof Integer) {
+      return ((Integer) value).longValue();
+    }
+    if (value instanceof BigInteger) {
+      return new BigDecimal((BigInteger) value);
+    }
+    if (value instanceof Map) {
+      ((Map<String, Object>) value).replaceAll((k, v) -> numbersNormalised(v));
+    } else if (value instanceof List) {
+      ((List<Object>) value).replaceAll(JsonText::numbersNormalised);
+    }
+    return value;
   }
 
   /**
