@@ -23,6 +23,7 @@ public final class CatalogEndpoints {
   }
 
   private static ApiResponse services(Agent agent, ApiRequest request) {
+    Filter.refuse(request);
     BlockingParams params = BlockingParams.parse(request, agent.config().datacenter());
     Acl.Identity who = agent.acl().resolve(request.token());
     AgentState state = agent.state();
@@ -53,6 +54,7 @@ public final class CatalogEndpoints {
     String name = request.pathAfter("/v1/catalog/service/");
     BlockingParams params = BlockingParams.parse(request, agent.config().datacenter());
     List<String> tags = request.params("tag");
+    java.util.function.Predicate<Object> filter = Filter.of(request, FilterSchema.CATALOG_ENTRY);
     Acl.Identity who = agent.acl().resolve(request.token());
     if (name.isEmpty()) {
       throw ApiException.badRequest("Missing service name");
@@ -70,7 +72,10 @@ public final class CatalogEndpoints {
               }
               for (ServiceEntry e : state.instancesOf(name)) {
                 if (HealthEndpoints.hasAllTags(e, tags)) {
-                  out.add(Views.catalogEntry(state, e));
+                  Map<String, Object> entry = Views.catalogEntry(state, e);
+                  if (filter.test(entry)) {
+                    out.add(entry);
+                  }
                 }
               }
               return out;
