@@ -51,4 +51,21 @@ class JsonWriterTest {
     assertThatThrownBy(() -> JsonWriter.write(new Object()))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void escapesControlCharactersAsGo122Does() {
+    assertThat(JsonWriter.write("\b\f\u001b\u2029"))
+        .isEqualTo("\"\\b\\f\\u001b\\u2029\"");
+  }
+
+  @Test
+  void prettyKeepsEmptyContainersTight() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("e", Map.of());
+    m.put("l", List.of());
+    m.put("n", null);
+    assertThat(JsonWriter.writePretty(m))
+        .isEqualTo("{\n    \"e\": {},\n    \"l\": [],\n    \"n\": null\n}\n");
+    assertThat(JsonWriter.writePretty(List.of())).isEqualTo("[]\n");
+  }
 }
