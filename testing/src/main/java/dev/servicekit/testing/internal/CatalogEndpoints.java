@@ -47,7 +47,8 @@ public final class CatalogEndpoints {
     if (result == null) {
       return null;
     }
-    return ApiResponse.json(result.value()).withQueryMeta(result.index());
+    return ApiResponse.json(result.value())
+        .withQueryMeta(result.index(), request, !Acl.canRead(who));
   }
 
   private static ApiResponse service(Agent agent, ApiRequest request) {
@@ -83,6 +84,7 @@ public final class CatalogEndpoints {
     if (result == null) {
       return null;
     }
-    return ApiResponse.json(result.value()).withQueryMeta(result.index());
+    boolean hidden = !Acl.canRead(who) && !state.instancesOf(name).isEmpty();
+    return ApiResponse.json(result.value()).withQueryMeta(result.index(), request, hidden);
   }
 }

@@ -56,7 +56,8 @@ public final class HealthEndpoints {
     if (result == null) {
       return null;
     }
-    return ApiResponse.json(result.value()).withQueryMeta(result.index());
+    boolean hidden = !Acl.canRead(who) && !state.instancesOf(name).isEmpty();
+    return ApiResponse.json(result.value()).withQueryMeta(result.index(), request, hidden);
   }
 
   /**

@@ -251,4 +251,17 @@ class HealthEndpointsTest {
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.body()).startsWith("Failed to create evaluator for expression: ");
   }
+
+  @Test
+  void answersCarryConsulsQueryMetaHeaders() {
+    registerTtl("a1", "api", "passing");
+    Answer a = http.get("/v1/health/service/api");
+    assertThat(a.header("X-Consul-Effective-Consistency")).isEqualTo("leader");
+    assertThat(a.header("X-Consul-Query-Backend")).isEqualTo("blocking-query");
+    assertThat(a.header("X-Consul-KnownLeader")).isEqualTo("true");
+    assertThat(a.header("X-Consul-LastContact")).isEqualTo("0");
+    assertThat(a.header("X-Consul-Results-Filtered-By-ACLs")).isNull();
+    assertThat(http.get("/v1/health/service/api?stale").header("X-Consul-Effective-Consistency"))
+        .isEqualTo("stale");
+  }
 }
