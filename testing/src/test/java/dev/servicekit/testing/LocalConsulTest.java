@@ -271,8 +271,7 @@ class LocalConsulTest {
     consul.loseLeader();
 
     assertThat(http.get("/v1/agent/services").object()).containsOnlyKeys("api-1");
-    assertThat(
-            http.register("{\"ID\":\"api-2\",\"Name\":\"api\",\"Port\":8081}").status())
+    assertThat(http.register("{\"ID\":\"api-2\",\"Name\":\"api\",\"Port\":8081}").status())
         .isEqualTo(200);
     Answer health = http.get("/v1/health/service/api");
     assertThat(health.status()).isEqualTo(500);

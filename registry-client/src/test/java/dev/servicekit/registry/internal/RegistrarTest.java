@@ -249,9 +249,7 @@ class RegistrarTest {
         ServiceRuntime client = Fixtures.service(consul, "billing", "billing-1", 8081).start()) {
       dev.servicekit.registry.ServiceDiscovery discovery =
           client.component(dev.servicekit.registry.ServiceDiscovery.class);
-      await()
-          .atMost(Duration.ofSeconds(15))
-          .until(() -> discovery.instances("orders").size() == 1);
+      await().atMost(Duration.ofSeconds(15)).until(() -> discovery.instances("orders").size() == 1);
 
       // the client's verification now finds its service "unknown", so it registers again and
       // again while the agent still has the HTTP check, passing: as in Consul, re-registering

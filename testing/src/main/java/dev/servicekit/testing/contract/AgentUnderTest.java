@@ -44,8 +44,8 @@ public final class AgentUnderTest {
   }
 
   /**
-   * A {@link LocalConsul} without ACLs and with Consul's default reaper (reaping scenarios are
-   * then skipped as too slow).
+   * A {@link LocalConsul} without ACLs and with Consul's default reaper (reaping scenarios are then
+   * skipped as too slow).
    *
    * @param consul the running agent
    * @return the agent under test

@@ -175,7 +175,8 @@ public abstract class ConsulAgentContract {
 
   @Test
   void anHttpCheckRunsAgainstTheServiceAndPasses() throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/health",
         exchange -> {
@@ -264,8 +265,7 @@ public abstract class ConsulAgentContract {
     assertEquals("true", first.header("X-Consul-KnownLeader"));
 
     long start = System.nanoTime();
-    AgentHttp.Answer idle =
-        http.get("/v1/health/service/" + name + "?index=" + index + "&wait=1s");
+    AgentHttp.Answer idle = http.get("/v1/health/service/" + name + "?index=" + index + "&wait=1s");
     long waitedMillis = (System.nanoTime() - start) / 1_000_000;
     assertEquals(index, idle.index(), "no change: same index");
     assertTrue(waitedMillis >= 900, "waited about the wait time, not " + waitedMillis + " ms");
@@ -312,7 +312,11 @@ public abstract class ConsulAgentContract {
     Duration ttl = after.multipliedBy(2);
     assumeTrue(
         ttl.plus(after).plus(agent.reapInterval()).compareTo(longestReapWait()) < 0,
-        "the agent's reaper (minimum " + after + ", every " + agent.reapInterval() + ") is too slow");
+        "the agent's reaper (minimum "
+            + after
+            + ", every "
+            + agent.reapInterval()
+            + ") is too slow");
     String name = name("reap");
     String id = name + "-1";
     long start = System.nanoTime();
@@ -321,7 +325,9 @@ public abstract class ConsulAgentContract {
             id,
             name,
             ttl.toMillis() + "ms",
-            ",\"Status\":\"passing\",\"DeregisterCriticalServiceAfter\":\"" + after.toMillis() + "ms\""),
+            ",\"Status\":\"passing\",\"DeregisterCriticalServiceAfter\":\""
+                + after.toMillis()
+                + "ms\""),
         id);
     // the TTL expires at `ttl`; reaping must not start counting at registration
     long sleepUntil = start + ttl.toNanos() + after.toNanos() / 2;
@@ -349,15 +355,15 @@ public abstract class ConsulAgentContract {
         http.get("/v1/agent/services?filter=" + q("ID == \"" + name + "-2\"")).object();
     assertEquals(List.of(name + "-2"), new ArrayList<>(services.keySet()));
     Map<String, Object> checks =
-        http.get("/v1/agent/checks?filter=" + q("ServiceName == \"" + name + "\" and Status == passing"))
+        http.get(
+                "/v1/agent/checks?filter="
+                    + q("ServiceName == \"" + name + "\" and Status == passing"))
             .object();
     assertEquals(List.of(name + "-1-ttl"), new ArrayList<>(checks.keySet()));
-    List<Map<String, Object>> critical =
-        health(name, "?filter=" + q("Checks.Status == critical"));
+    List<Map<String, Object>> critical = health(name, "?filter=" + q("Checks.Status == critical"));
     assertEquals(1, critical.size());
     AgentHttp.Answer bad = http.get("/v1/agent/services?filter=" + q("NoSuchField == 1"));
     assertEquals(400, bad.status());
-    assertTrue(
-        bad.body().startsWith("Failed to create evaluator for expression"), bad.body());
+    assertTrue(bad.body().startsWith("Failed to create evaluator for expression"), bad.body());
   }
 }

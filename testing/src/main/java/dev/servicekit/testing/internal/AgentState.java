@@ -163,8 +163,7 @@ public final class AgentState {
         String name = cd.name().isEmpty() ? "Service '" + def.name() + "' check" : cd.name();
         CheckEntry old = checks.get(id);
         // as Consul's addServiceInternal: an existing check keeps its current status and output
-        String status =
-            old != null ? old.status() : cd.status().isEmpty() ? CRITICAL : cd.status();
+        String status = old != null ? old.status() : cd.status().isEmpty() ? CRITICAL : cd.status();
         boolean same =
             old != null
                 && sameIgnoringStatus(old.definition(), cd)
@@ -827,7 +826,8 @@ public final class AgentState {
       long now = System.nanoTime();
       for (PersistedCheck p : persisted.checks()) {
         boolean stateValid =
-            p.ttlStateExpiresNanos() != CheckEntry.NOT_CRITICAL && now - p.ttlStateExpiresNanos() < 0;
+            p.ttlStateExpiresNanos() != CheckEntry.NOT_CRITICAL
+                && now - p.ttlStateExpiresNanos() < 0;
         String status = stateValid ? p.status() : CRITICAL;
         CheckDefinition cd = p.definition();
         registerCheck(cd.withIdNameStatus(cd.checkId(), cd.name(), status), p.serviceId());

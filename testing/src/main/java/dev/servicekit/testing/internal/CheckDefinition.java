@@ -24,8 +24,8 @@ import java.util.Map;
  *     before the status turns passing (0 and 1 mean at once)
  * @param failuresBeforeWarning {@code FailuresBeforeWarning}: consecutive failures needed before
  *     the status turns warning (0: same as {@code failuresBeforeCritical})
- * @param failuresBeforeCritical {@code FailuresBeforeCritical}: consecutive failures needed
- *     before the status turns critical (0 and 1 mean at once)
+ * @param failuresBeforeCritical {@code FailuresBeforeCritical}: consecutive failures needed before
+ *     the status turns critical (0 and 1 mean at once)
  */
 public record CheckDefinition(
     String checkId,

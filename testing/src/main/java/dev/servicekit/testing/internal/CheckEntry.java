@@ -154,8 +154,8 @@ public final class CheckEntry {
 
   /**
    * When a check result last turned the check critical, as Consul's {@code CriticalTime}: set by
-   * the first critical result after a non-critical one, cleared by any other result, and unset
-   * for a freshly (re-)registered check until its first result.
+   * the first critical result after a non-critical one, cleared by any other result, and unset for
+   * a freshly (re-)registered check until its first result.
    */
   long criticalSinceNanos() {
     return criticalSinceNanos;

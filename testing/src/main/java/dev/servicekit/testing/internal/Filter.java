@@ -10,8 +10,8 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Consul's {@code ?filter} expressions (the documented go-bexpr grammar): {@code ==}, {@code !=},
  * {@code in}, {@code not in}, {@code contains}, {@code not contains}, {@code is empty}, {@code is
- * not empty}, {@code matches}, {@code not matches}, joined with {@code and}, {@code or}, {@code not}
- * and parentheses; values double-quoted, back-quoted or bare; selectors dotted ({@code
+ * not empty}, {@code matches}, {@code not matches}, joined with {@code and}, {@code or}, {@code
+ * not} and parentheses; values double-quoted, back-quoted or bare; selectors dotted ({@code
  * Service.Meta.env}) or indexed ({@code Meta["env"]}). A selector that goes through a list ({@code
  * Checks.Status}) matches when any element does. A map key that is absent makes {@code ==}, {@code
  * contains}, {@code in} and {@code matches} false and their negations true.
@@ -123,7 +123,8 @@ public final class Filter implements Predicate<Object> {
         case NOT_EMPTY:
           return !found.stream().allMatch(Filter::isEmpty);
         case MATCHES:
-          return found.stream().anyMatch(v -> v instanceof String && regex.matcher((String) v).find());
+          return found.stream()
+              .anyMatch(v -> v instanceof String && regex.matcher((String) v).find());
         default:
           return found.stream()
               .noneMatch(v -> v instanceof String && regex.matcher((String) v).find());
@@ -205,8 +206,7 @@ public final class Filter implements Predicate<Object> {
     boolean keyword(String word) {
       skipSpace();
       int end = pos + word.length();
-      if (text.startsWith(word, pos)
-          && (end == text.length() || !isWordChar(text.charAt(end)))) {
+      if (text.startsWith(word, pos) && (end == text.length() || !isWordChar(text.charAt(end)))) {
         pos = end;
         return true;
       }
@@ -259,7 +259,8 @@ public final class Filter implements Predicate<Object> {
     Node match() {
       skipSpace();
       int firstAt = pos;
-      boolean firstQuoted = pos < text.length() && (text.charAt(pos) == '"' || text.charAt(pos) == '`');
+      boolean firstQuoted =
+          pos < text.length() && (text.charAt(pos) == '"' || text.charAt(pos) == '`');
       String first = firstQuoted ? quoted() : word();
       if (first.isEmpty()) {
         throw error("no match found, expected: a selector or a value");
@@ -287,7 +288,11 @@ public final class Filter implements Predicate<Object> {
         if (!(leaf instanceof FilterSchema.Text
             || leaf instanceof FilterSchema.Number
             || leaf instanceof FilterSchema.Bool)) {
-          throw error("Selector " + GoQuote.quote(first) + " cannot be compared with " + (op == Op.EQ ? "==" : "!="));
+          throw error(
+              "Selector "
+                  + GoQuote.quote(first)
+                  + " cannot be compared with "
+                  + (op == Op.EQ ? "==" : "!="));
         }
         return new Match(path, op, coerce(leaf, value(), first), null);
       }
@@ -313,7 +318,8 @@ public final class Filter implements Predicate<Object> {
         }
         String regex = value();
         try {
-          return new Match(path, negated ? Op.NOT_MATCHES : Op.MATCHES, regex, Pattern.compile(regex));
+          return new Match(
+              path, negated ? Op.NOT_MATCHES : Op.MATCHES, regex, Pattern.compile(regex));
         } catch (PatternSyntaxException e) {
           throw error("Invalid regular expression " + GoQuote.quote(regex));
         }
@@ -346,14 +352,24 @@ public final class Filter implements Predicate<Object> {
         try {
           return Long.parseLong(value);
         } catch (NumberFormatException e) {
-          throw error("Invalid value " + GoQuote.quote(value) + " for selector " + GoQuote.quote(sel) + ": not an integer");
+          throw error(
+              "Invalid value "
+                  + GoQuote.quote(value)
+                  + " for selector "
+                  + GoQuote.quote(sel)
+                  + ": not an integer");
         }
       }
       if (leaf instanceof FilterSchema.Bool) {
         if (value.equals("true") || value.equals("false")) {
           return Boolean.valueOf(value);
         }
-        throw error("Invalid value " + GoQuote.quote(value) + " for selector " + GoQuote.quote(sel) + ": not a bool");
+        throw error(
+            "Invalid value "
+                + GoQuote.quote(value)
+                + " for selector "
+                + GoQuote.quote(sel)
+                + ": not a bool");
       }
       if (leaf instanceof FilterSchema.Text) {
         return value;
@@ -368,7 +384,8 @@ public final class Filter implements Predicate<Object> {
         if (at instanceof FilterSchema.Struct) {
           FilterSchema next = ((FilterSchema.Struct) at).fields().get(path.get(i));
           if (next == null) {
-            throw ApiException.badRequest(PREFIX + "Selector " + GoQuote.quote(sel) + " is not valid");
+            throw ApiException.badRequest(
+                PREFIX + "Selector " + GoQuote.quote(sel) + " is not valid");
           }
           at = next;
           i++;
@@ -378,7 +395,8 @@ public final class Filter implements Predicate<Object> {
         } else if (at instanceof FilterSchema.ListOf) {
           at = ((FilterSchema.ListOf) at).element();
         } else {
-          throw ApiException.badRequest(PREFIX + "Selector " + GoQuote.quote(sel) + " is not valid");
+          throw ApiException.badRequest(
+              PREFIX + "Selector " + GoQuote.quote(sel) + " is not valid");
         }
       }
       if (at instanceof FilterSchema.Struct) {

@@ -50,8 +50,7 @@ public sealed interface FilterSchema {
   FilterSchema WEIGHTS = new Struct(Map.of("Passing", NUMBER, "Warning", NUMBER));
 
   /** {@code TaggedAddresses} of a service. */
-  FilterSchema SERVICE_ADDRESSES =
-      new MapOf(new Struct(Map.of("Address", TEXT, "Port", NUMBER)));
+  FilterSchema SERVICE_ADDRESSES = new MapOf(new Struct(Map.of("Address", TEXT, "Port", NUMBER)));
 
   /** An agent service ({@code /v1/agent/services}) and a health entry's {@code Service}. */
   FilterSchema SERVICE =

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Reads JSON text with Jackson into plain Java values: objects are {@link java.util.LinkedHashMap}s
- * in document order, arrays {@link List}s, numbers {@link Long} (integers) or {@link
- * BigDecimal} (the rest), plus {@link String}, {@link Boolean} and null.
+ * in document order, arrays {@link List}s, numbers {@link Long} (integers) or {@link BigDecimal}
+ * (the rest), plus {@link String}, {@link Boolean} and null.
  *
  * <p>{@link #parse} reads as Go's {@code encoding/json} does for request bodies (a duplicate key
  * keeps the last value); {@link #parseStrictObject} also refuses duplicate keys, for checking log
@@ -90,7 +90,10 @@ public final class JsonText {
       String where =
           e.getLocation() == null
               ? ""
-              : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
       throw new JsonException(e.getOriginalMessage() + where);
     }
   }

@@ -17,12 +17,12 @@ import java.math.BigDecimal;
 /**
  * Writes plain Java values (maps in their iteration order, iterables, strings, numbers, booleans,
  * null) as Consul writes JSON, with Jackson: Go's {@code encoding/json} escaping ({@code <}, {@code
- * >} and {@code &} as <code>&#92;u003c</code>, <code>&#92;u003e</code>, <code>&#92;u0026</code>; U+2028/U+2029 and
- * control characters as lower-case <code>&#92;u</code> escapes; {@code \b}, {@code \f}, {@code \n}, {@code \r},
- * {@code \t}), keys in the map's order (Consul's structs have a fixed field order, its maps are
- * sorted: callers pass {@link java.util.LinkedHashMap}s and {@link java.util.TreeMap}s
- * accordingly), and for {@code ?pretty} Go's {@code MarshalIndent} with four spaces plus a final
- * newline.
+ * >} and {@code &} as <code>&#92;u003c</code>, <code>&#92;u003e</code>, <code>&#92;u0026</code>;
+ * U+2028/U+2029 and control characters as lower-case <code>&#92;u</code> escapes; {@code \b},
+ * {@code \f}, {@code \n}, {@code \r}, {@code \t}), keys in the map's order (Consul's structs have a
+ * fixed field order, its maps are sorted: callers pass {@link java.util.LinkedHashMap}s and {@link
+ * java.util.TreeMap}s accordingly), and for {@code ?pretty} Go's {@code MarshalIndent} with four
+ * spaces plus a final newline.
  */
 public final class JsonWriter {
   private static final JsonMapper COMPACT = mapper();
@@ -144,7 +144,7 @@ public final class JsonWriter {
     }
   }
 
-  /** Go's {@code MarshalIndent(v, "", "    ")}: empty containers stay {@code {}} and {@code []}. */
+  /** Go's {@code MarshalIndent(v, "", " ")}: empty containers stay {@code {}} and {@code []}. */
   private static final class GoIndent implements PrettyPrinter {
     private int level;
 

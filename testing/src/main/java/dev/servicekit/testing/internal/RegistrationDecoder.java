@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * tagged_addresses}, {@code deregister_critical_service_after}, {@code service_id}, ...). An
  * unknown key is refused as Consul's decoder refuses it ({@code json: unknown field "X"}). A field
  * Consul honours but this agent does not model (Connect, proxies, TLS options of checks, ...) is
- * refused with a 400 that says so, rather than silently ignored. Durations are Go duration
- * strings or numbers of nanoseconds.
+ * refused with a 400 that says so, rather than silently ignored. Durations are Go duration strings
+ * or numbers of nanoseconds.
  */
 public final class RegistrationDecoder {
   private static final Pattern META_KEY = Pattern.compile("^[a-zA-Z0-9_-]+$");
@@ -33,22 +33,61 @@ public final class RegistrationDecoder {
 
   private static final Set<String> SERVICE_FIELDS =
       Set.of(
-          "kind", "id", "name", "tags", "address", "taggedaddresses", "meta", "port", "ports",
-          "socketpath", "check", "checks", "weights", "token", "enabletagoverride", "locality",
-          "proxy", "connect");
+          "kind",
+          "id",
+          "name",
+          "tags",
+          "address",
+          "taggedaddresses",
+          "meta",
+          "port",
+          "ports",
+          "socketpath",
+          "check",
+          "checks",
+          "weights",
+          "token",
+          "enabletagoverride",
+          "locality",
+          "proxy",
+          "connect");
   private static final Map<String, String> SERVICE_ALIASES =
-      Map.of(
-          "enable_tag_override", "enabletagoverride", "tagged_addresses", "taggedaddresses");
+      Map.of("enable_tag_override", "enabletagoverride", "tagged_addresses", "taggedaddresses");
   private static final List<String> SERVICE_UNMODELLED =
       List.of("ports", "socketpath", "locality", "proxy", "connect", "token");
   private static final Set<String> CHECK_COMMON_FIELDS =
       Set.of(
-          "name", "status", "notes", "scriptargs", "http", "h2ping", "h2pingusetls", "header",
-          "method", "body", "disableredirects", "tcp", "tcpusetls", "udp", "interval",
-          "aliasnode", "aliasservice", "dockercontainerid", "shell", "grpc", "grpcusetls",
-          "osservice", "tlsservername", "tlsskipverify", "timeout", "ttl",
-          "successbeforepassing", "failuresbeforewarning", "failuresbeforecritical",
-          "deregistercriticalserviceafter", "outputmaxsize");
+          "name",
+          "status",
+          "notes",
+          "scriptargs",
+          "http",
+          "h2ping",
+          "h2pingusetls",
+          "header",
+          "method",
+          "body",
+          "disableredirects",
+          "tcp",
+          "tcpusetls",
+          "udp",
+          "interval",
+          "aliasnode",
+          "aliasservice",
+          "dockercontainerid",
+          "shell",
+          "grpc",
+          "grpcusetls",
+          "osservice",
+          "tlsservername",
+          "tlsskipverify",
+          "timeout",
+          "ttl",
+          "successbeforepassing",
+          "failuresbeforewarning",
+          "failuresbeforecritical",
+          "deregistercriticalserviceafter",
+          "outputmaxsize");
   private static final Set<String> CHECK_TYPE_FIELDS =
       union(CHECK_COMMON_FIELDS, Set.of("checkid", "proxyhttp", "proxygrpc"));
   private static final Set<String> CHECK_DEFINITION_FIELDS =
@@ -65,8 +104,17 @@ public final class RegistrationDecoder {
           "service_id", "serviceid");
   private static final List<String> CHECK_UNMODELLED =
       List.of(
-          "h2pingusetls", "disableredirects", "tcpusetls", "grpcusetls", "tlsservername",
-          "tlsskipverify", "outputmaxsize", "shell", "proxyhttp", "proxygrpc", "token");
+          "h2pingusetls",
+          "disableredirects",
+          "tcpusetls",
+          "grpcusetls",
+          "tlsservername",
+          "tlsskipverify",
+          "outputmaxsize",
+          "shell",
+          "proxyhttp",
+          "proxygrpc",
+          "token");
   private static final Set<String> WEIGHTS_FIELDS = Set.of("passing", "warning");
   private static final Set<String> SERVICE_ADDRESS_FIELDS = Set.of("address", "port");
 
@@ -282,8 +330,7 @@ public final class RegistrationDecoder {
       return out;
     }
     if (!(v instanceof Map)) {
-      throw typeError(
-          v, "ServiceDefinition.TaggedAddresses", "map[string]structs.ServiceAddress");
+      throw typeError(v, "ServiceDefinition.TaggedAddresses", "map[string]structs.ServiceAddress");
     }
     for (Map.Entry<String, Object> e : asMap(v).entrySet()) {
       Object item = e.getValue();
@@ -321,7 +368,8 @@ public final class RegistrationDecoder {
   }
 
   private static final Pattern IPV4 =
-      Pattern.compile("^((25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])$");
+      Pattern.compile(
+          "^((25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])$");
 
   /** {@code ipv4}, {@code ipv6} or null for a host name (never resolves anything). */
   private static String ipFamily(String address) {

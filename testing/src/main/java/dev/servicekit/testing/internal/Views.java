@@ -72,8 +72,7 @@ public final class Views {
   }
 
   /** Go's {@code omitempty}: the field is left out when the service has no tagged address. */
-  private static void putTaggedAddresses(
-      Map<String, Object> m, String field, ServiceDefinition d) {
+  private static void putTaggedAddresses(Map<String, Object> m, String field, ServiceDefinition d) {
     if (d.taggedAddresses().isEmpty()) {
       return;
     }

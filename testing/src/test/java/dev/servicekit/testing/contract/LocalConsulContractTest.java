@@ -15,15 +15,17 @@ class LocalConsulContractTest {
 
   @BeforeAll
   static void start() {
-    open = LocalConsul.builder()
-        .minimumDeregisterInterval(REAP_MINIMUM)
-        .reapInterval(REAP_INTERVAL)
-        .start();
-    withAcl = LocalConsul.builder()
-        .aclToken("contract-secret")
-        .minimumDeregisterInterval(REAP_MINIMUM)
-        .reapInterval(REAP_INTERVAL)
-        .start();
+    open =
+        LocalConsul.builder()
+            .minimumDeregisterInterval(REAP_MINIMUM)
+            .reapInterval(REAP_INTERVAL)
+            .start();
+    withAcl =
+        LocalConsul.builder()
+            .aclToken("contract-secret")
+            .minimumDeregisterInterval(REAP_MINIMUM)
+            .reapInterval(REAP_INTERVAL)
+            .start();
   }
 
   @AfterAll

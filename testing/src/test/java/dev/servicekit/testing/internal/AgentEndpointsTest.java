@@ -340,8 +340,8 @@ class AgentEndpointsTest {
     http.register(
         "{\"ID\":\"web-1\",\"Name\":\"web\",\"Tags\":[\"v1\"],\"Meta\":{\"env\":\"prod\"},"
             + "\"Check\":{\"TTL\":\"1m\",\"Status\":\"passing\"}}");
-    http.register("{\"ID\":\"web-2\",\"Name\":\"web\",\"Tags\":[\"v2\"],"
-        + "\"Check\":{\"TTL\":\"1m\"}}");
+    http.register(
+        "{\"ID\":\"web-2\",\"Name\":\"web\",\"Tags\":[\"v2\"]," + "\"Check\":{\"TTL\":\"1m\"}}");
     http.register("{\"ID\":\"db-1\",\"Name\":\"db\"}");
 
     assertThat(http.get("/v1/agent/services?filter=" + q("Service == web")).object())

@@ -70,8 +70,19 @@ class AgentStateTest {
     Duration after = Duration.ofMillis(150);
     CheckDefinition reaped =
         new CheckDefinition(
-            "", "", "", "", "", "", Map.of(), "", "", Duration.ZERO, Duration.ZERO,
-            Duration.ofSeconds(30), after);
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            Map.of(),
+            "",
+            "",
+            Duration.ZERO,
+            Duration.ZERO,
+            Duration.ofSeconds(30),
+            after);
     state.register(service("a1", "api", reaped), false);
     Thread.sleep(after.toMillis() * 2);
     // registered critical, but no check result has turned it critical yet
@@ -87,8 +98,19 @@ class AgentStateTest {
     Duration after = Duration.ofMillis(150);
     CheckDefinition reaped =
         new CheckDefinition(
-            "", "", "", "", "", "", Map.of(), "", "", Duration.ZERO, Duration.ZERO,
-            Duration.ofSeconds(30), after);
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            Map.of(),
+            "",
+            "",
+            Duration.ZERO,
+            Duration.ZERO,
+            Duration.ofSeconds(30),
+            after);
     state.register(service("a1", "api", reaped), false);
     state.updateTtl("service:a1", AgentState.CRITICAL, "down");
     Thread.sleep(after.toMillis() * 2);
@@ -173,8 +195,22 @@ class AgentStateTest {
   void runResultsPassThroughSuccessAndFailureThresholds() {
     CheckDefinition tcp =
         new CheckDefinition(
-            "c", "c", "", "", "", "", Map.of(), "", "127.0.0.1:1", Duration.ofSeconds(10),
-            Duration.ZERO, Duration.ZERO, Duration.ZERO, 2, 2, 3);
+            "c",
+            "c",
+            "",
+            "",
+            "",
+            "",
+            Map.of(),
+            "",
+            "127.0.0.1:1",
+            Duration.ofSeconds(10),
+            Duration.ZERO,
+            Duration.ZERO,
+            Duration.ZERO,
+            2,
+            2,
+            3);
     state.register(service("a1", "api", tcp), false);
     CheckEntry c = state.check("c");
     // the first result after registration counts at once, as Consul's status handler starts full

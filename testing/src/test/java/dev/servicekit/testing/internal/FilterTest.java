@@ -10,14 +10,22 @@ import org.junit.jupiter.api.Test;
 class FilterTest {
   private static final Map<String, Object> ORDERS =
       Map.of(
-          "ID", "orders-1",
-          "Service", "orders",
-          "Tags", List.of("v2", "blue"),
-          "Meta", Map.of("env", "prod", "team name", "core"),
-          "Port", 8080,
-          "Address", "10.0.0.1",
-          "EnableTagOverride", false,
-          "Weights", Map.of("Passing", 1, "Warning", 1));
+          "ID",
+          "orders-1",
+          "Service",
+          "orders",
+          "Tags",
+          List.of("v2", "blue"),
+          "Meta",
+          Map.of("env", "prod", "team name", "core"),
+          "Port",
+          8080,
+          "Address",
+          "10.0.0.1",
+          "EnableTagOverride",
+          false,
+          "Weights",
+          Map.of("Passing", 1, "Warning", 1));
 
   private static boolean matches(String expression) {
     return Filter.parse(expression, FilterSchema.SERVICE).test(ORDERS);
@@ -98,8 +106,7 @@ class FilterTest {
         .hasMessageContaining("cannot be compared");
     assertThatThrownBy(() -> Filter.parse("Service == a extra", FilterSchema.SERVICE))
         .hasMessageStartingWith("Failed to create evaluator for expression: ");
-    assertThat(
-            catching(() -> Filter.parse("Service == \"open", FilterSchema.SERVICE)).status())
+    assertThat(catching(() -> Filter.parse("Service == \"open", FilterSchema.SERVICE)).status())
         .isEqualTo(400);
   }
 

@@ -12,13 +12,18 @@ class JsonTextTest {
   @Test
   void readsPlainJavaValuesInDocumentOrder() {
     Object v = JsonText.parse("{\"b\":1,\"a\":[true,null,\"x\",1.5,18446744073709551616]}");
-    assertThat(v).isEqualTo(
-        Map.of(
-            "b",
-            1L,
-            "a",
-            java.util.Arrays.asList(
-                true, null, "x", new BigDecimal("1.5"), new BigDecimal("18446744073709551616"))));
+    assertThat(v)
+        .isEqualTo(
+            Map.of(
+                "b",
+                1L,
+                "a",
+                java.util.Arrays.asList(
+                    true,
+                    null,
+                    "x",
+                    new BigDecimal("1.5"),
+                    new BigDecimal("18446744073709551616"))));
     assertThat(JsonText.parseObject("{\"b\":1,\"a\":2}").keySet()).containsExactly("b", "a");
   }
 

@@ -54,8 +54,7 @@ class JsonWriterTest {
 
   @Test
   void escapesControlCharactersAsGo122Does() {
-    assertThat(JsonWriter.write("\b\f\u001b\u2029"))
-        .isEqualTo("\"\\b\\f\\u001b\\u2029\"");
+    assertThat(JsonWriter.write("\b\f\u001b\u2029")).isEqualTo("\"\\b\\f\\u001b\\u2029\"");
   }
 
   @Test
