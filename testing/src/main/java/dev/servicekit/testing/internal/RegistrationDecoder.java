@@ -93,15 +93,18 @@ public final class RegistrationDecoder {
   private static final Set<String> CHECK_DEFINITION_FIELDS =
       union(CHECK_COMMON_FIELDS, Set.of("id", "serviceid", "token"));
   private static final Map<String, String> CHECK_ALIASES =
-      Map.of(
-          "args", "scriptargs",
-          "script_args", "scriptargs",
-          "deregister_critical_service_after", "deregistercriticalserviceafter",
-          "docker_container_id", "dockercontainerid",
-          "tls_server_name", "tlsservername",
-          "tls_skip_verify", "tlsskipverify",
-          "grpc_use_tls", "grpcusetls",
-          "service_id", "serviceid");
+      Map.ofEntries(
+          Map.entry("args", "scriptargs"),
+          Map.entry("script_args", "scriptargs"),
+          Map.entry("deregister_critical_service_after", "deregistercriticalserviceafter"),
+          Map.entry("docker_container_id", "dockercontainerid"),
+          Map.entry("tls_server_name", "tlsservername"),
+          Map.entry("tls_skip_verify", "tlsskipverify"),
+          Map.entry("grpc_use_tls", "grpcusetls"),
+          Map.entry("h2ping_use_tls", "h2pingusetls"),
+          Map.entry("disable_redirects", "disableredirects"),
+          Map.entry("service_id", "serviceid"));
+  private static final Map<String, String> CHECK_TYPE_ALIASES = withoutServiceId(CHECK_ALIASES);
   private static final List<String> CHECK_UNMODELLED =
       List.of(
           "h2pingusetls",
@@ -119,6 +122,12 @@ public final class RegistrationDecoder {
   private static final Set<String> SERVICE_ADDRESS_FIELDS = Set.of("address", "port");
 
   private RegistrationDecoder() {}
+
+  private static Map<String, String> withoutServiceId(Map<String, String> aliases) {
+    Map<String, String> out = new java.util.HashMap<>(aliases);
+    out.remove("service_id");
+    return Map.copyOf(out);
+  }
 
   private static Set<String> union(Set<String> a, Set<String> b) {
     Set<String> out = new HashSet<>(a);
@@ -259,7 +268,7 @@ public final class RegistrationDecoder {
     }
     List<Map<String, Object>> rawChecks = new ArrayList<>();
     Map<String, Object> check =
-        object(raw, "check", "ServiceDefinition.Check", CHECK_TYPE_FIELDS, CHECK_ALIASES);
+        object(raw, "check", "ServiceDefinition.Check", CHECK_TYPE_FIELDS, CHECK_TYPE_ALIASES);
     if (check != null) {
       rawChecks.add(check);
     }
@@ -275,7 +284,7 @@ public final class RegistrationDecoder {
         if (!(item instanceof Map)) {
           throw typeError(item, "ServiceDefinition.Checks", "structs.CheckType");
         }
-        rawChecks.add(strict(asMap(item), CHECK_TYPE_FIELDS, CHECK_ALIASES));
+        rawChecks.add(strict(asMap(item), CHECK_TYPE_FIELDS, CHECK_TYPE_ALIASES));
       }
     }
     List<CheckDefinition> checkDefinitions = new ArrayList<>();

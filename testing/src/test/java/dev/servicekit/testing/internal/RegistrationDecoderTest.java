@@ -106,6 +106,13 @@ class RegistrationDecoderTest {
     assertThat(d.checks().get(0).deregisterCriticalServiceAfter()).isEqualTo(Duration.ofMinutes(1));
     assertThat(rejection("{\"Name\":\"a\",\"Check\":{\"TTL\":\"5s\",\"check_id\":\"c\"}}"))
         .isEqualTo("400 Request decode failed: json: unknown field \"check_id\"");
+    assertThat(rejection("{\"Name\":\"a\",\"Check\":{\"TTL\":\"5s\",\"service_id\":\"s\"}}"))
+        .isEqualTo("400 Request decode failed: json: unknown field \"service_id\"");
+    assertThat(
+            RegistrationDecoder.decodeCheckRegistration(
+                    "{\"Name\":\"c\",\"TTL\":\"5s\",\"service_id\":\"s\"}")
+                .serviceId())
+        .isEqualTo("s");
     assertThat(rejection("{\"Name\":\"a\",\"service_address\":\"x\"}"))
         .isEqualTo("400 Request decode failed: json: unknown field \"service_address\"");
   }
