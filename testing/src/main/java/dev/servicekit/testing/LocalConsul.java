@@ -3,6 +3,7 @@ package dev.servicekit.testing;
 import com.sun.net.httpserver.HttpServer;
 import dev.servicekit.testing.internal.Agent;
 import dev.servicekit.testing.internal.AgentConfig;
+import dev.servicekit.testing.internal.AgentState;
 import dev.servicekit.testing.internal.CheckEntry;
 import dev.servicekit.testing.internal.ConsulHttpHandler;
 import dev.servicekit.testing.internal.Faults;
@@ -70,6 +71,7 @@ public final class LocalConsul implements AutoCloseable {
   private HttpServer server;
   private int port;
   private long lastIndex = BOOT_INDEX;
+  private AgentState.Persisted persisted = AgentState.Persisted.NONE;
   private boolean closed;
 
   private LocalConsul(Builder b) {
@@ -121,7 +123,13 @@ public final class LocalConsul implements AutoCloseable {
   }
 
   private void startAgent(long bootIndex, boolean rebind) {
-    agent = new Agent(config, bootIndex);
+    startAgent(bootIndex, rebind, AgentState.Persisted.NONE);
+  }
+
+  private void startAgent(long bootIndex, boolean rebind, AgentState.Persisted restored) {
+    Agent a = new Agent(config, bootIndex);
+    a.state().restore(restored);
+    agent = a;
     listen(rebind);
   }
 
@@ -253,6 +261,7 @@ public final class LocalConsul implements AutoCloseable {
       Agent a = agent;
       if (a != null) {
         lastIndex = a.state().index();
+        persisted = a.state().persisted();
         agent = null;
         a.close();
       }
@@ -271,6 +280,44 @@ public final class LocalConsul implements AutoCloseable {
       stop();
       startAgent(lastIndex + 1, true);
     }
+  }
+
+  /**
+   * Restarts with a wiped data directory (or as a {@code -dev} agent): the same as {@link
+   * #restart()}, named for contrast with {@link #restartPersistent()}.
+   */
+  public void restartWiped() {
+    restart();
+  }
+
+  /**
+   * Restarts as an agent with a data directory, on the same port: the services and checks
+   * registered through the API come back, as Consul reloads them from its data directory. Every
+   * check starts {@code critical} again (Consul does not put a possibly unhealthy service back in
+   * the pool), except TTL checks whose last API update is younger than their TTL: they keep that
+   * status and output. HTTP and TCP checks run again. The index moves forward.
+   */
+  public void restartPersistent() {
+    synchronized (lifecycle) {
+      checkOpen();
+      stop();
+      startAgent(lastIndex + 1, true, persisted);
+    }
+  }
+
+  /**
+   * Makes the agent's servers go away (no cluster leader): {@code /v1/agent/...} still answers from
+   * the agent's local state (registrations, TTL updates and checks go on), while {@code
+   * /v1/catalog/...} and {@code /v1/health/...} answer 500 {@code No cluster leader} and {@code
+   * /v1/status/leader} answers {@code ""}. Survives restarts until {@link #regainLeader()}.
+   */
+  public void loseLeader() {
+    faults.leaderless(true);
+  }
+
+  /** Ends {@link #loseLeader()}: the catalog shows the agent's local state again. */
+  public void regainLeader() {
+    faults.leaderless(false);
   }
 
   /**

@@ -1,7 +1,7 @@
 package dev.servicekit.testing;
 
 import dev.servicekit.testing.internal.JsonException;
-import dev.servicekit.testing.internal.JsonParser;
+import dev.servicekit.testing.internal.JsonText;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -137,7 +137,7 @@ public final class LogCapture implements AutoCloseable {
       return null;
     }
     try {
-      return JsonParser.parseObject(line);
+      return JsonText.parseStrictObject(line);
     } catch (JsonException e) {
       throw new AssertionError("Invalid JSON log line: " + e.getMessage() + ": " + line, e);
     }

@@ -236,4 +236,51 @@ class LocalConsulTest {
     assertThat(http.get("/v1/agent/service/api-1").status()).isEqualTo(404);
     assertThat(http.get("/v1/health/service/api").index()).isGreaterThan(index);
   }
+
+  @Test
+  void aPersistentRestartRestoresServicesAndUnexpiredTtlCheckStates() {
+    http.register(
+        "{\"ID\":\"api-1\",\"Name\":\"api\",\"Port\":8080,"
+            + "\"Checks\":[{\"CheckID\":\"ttl\",\"TTL\":\"1m\"},"
+            + "{\"CheckID\":\"web\",\"HTTP\":\"http://127.0.0.1:1/\",\"Interval\":\"1m\","
+            + "\"Status\":\"passing\"}]}");
+    assertThat(http.put("/v1/agent/check/pass/ttl?note=fine", "").status()).isEqualTo(200);
+    long before = consul.index();
+
+    consul.restartPersistent();
+
+    assertThat(consul.services()).containsOnlyKeys("api-1");
+    assertThat(consul.checks().get("ttl").status()).isEqualTo("passing");
+    assertThat(consul.checks().get("ttl").output()).isEqualTo("fine");
+    // Consul loads persisted checks as critical; only TTL state is persisted
+    assertThat(consul.checks().get("web").status()).isEqualTo("critical");
+    assertThat(consul.index()).isGreaterThan(before);
+  }
+
+  @Test
+  void aWipedRestartLosesEverything() {
+    registerApi();
+    consul.restartWiped();
+    assertThat(consul.services()).isEmpty();
+    assertThat(http.get("/v1/health/service/api").list()).isEmpty();
+  }
+
+  @Test
+  void withoutLeaderTheAgentAnswersLocallyWhileCatalogAndHealthFail() {
+    registerApi();
+    consul.loseLeader();
+
+    assertThat(http.get("/v1/agent/services").object()).containsOnlyKeys("api-1");
+    assertThat(http.register("{\"ID\":\"api-2\",\"Name\":\"api\",\"Port\":8081}").status())
+        .isEqualTo(200);
+    Answer health = http.get("/v1/health/service/api");
+    assertThat(health.status()).isEqualTo(500);
+    assertThat(health.body()).isEqualTo("No cluster leader");
+    assertThat(http.get("/v1/catalog/services").status()).isEqualTo(500);
+    assertThat(http.get("/v1/status/leader").body()).isEqualTo("\"\"");
+
+    consul.regainLeader();
+    assertThat(http.get("/v1/health/service/api").list()).hasSize(2);
+    assertThat(http.get("/v1/status/leader").body()).isEqualTo("\"127.0.0.1:8300\"");
+  }
 }

@@ -38,7 +38,7 @@ class LogCaptureTest {
       System.out.println("{\"message\":\"hi\",\"message\":\"again\"}");
       assertThatThrownBy(logs::jsonLines)
           .isInstanceOf(AssertionError.class)
-          .hasMessageContaining("Duplicate object key \"message\"");
+          .hasMessageContaining("Duplicate field 'message'");
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.servicekit.testing;
 
-import dev.servicekit.testing.internal.JsonParser;
+import dev.servicekit.testing.internal.JsonText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -26,7 +26,7 @@ public final class TestHttp {
   /** An answer: status, headers, body. */
   public record Answer(int status, HttpHeaders headers, String body) {
     public Object json() {
-      return JsonParser.parse(body);
+      return JsonText.parse(body);
     }
 
     @SuppressWarnings("unchecked")

@@ -241,4 +241,36 @@ class RegistrarTest {
       child.destroyForcibly();
     }
   }
+
+  @Test
+  void aRegistrationRetriedWhileTheCheckPassesOpensNoCriticalWindowForWatchers() throws Exception {
+    consul = Fixtures.consul().start();
+    try (ServiceRuntime runtime = Fixtures.service(consul, "orders", "orders-1", 8080).start();
+        ServiceRuntime client = Fixtures.service(consul, "billing", "billing-1", 8081).start()) {
+      dev.servicekit.registry.ServiceDiscovery discovery =
+          client.component(dev.servicekit.registry.ServiceDiscovery.class);
+      await().atMost(Duration.ofSeconds(15)).until(() -> discovery.instances("orders").size() == 1);
+
+      // the client's verification now finds its service "unknown", so it registers again and
+      // again while the agent still has the HTTP check, passing: as in Consul, re-registering
+      // keeps that status, so no watcher sees the instance leave
+      consul.failRequestsMatching(
+          "/v1/agent/service/orders-1", 404, "unknown service ID: orders-1");
+      long registersBefore = registers();
+      long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+      while (System.nanoTime() < until) {
+        assertThat(consul.checkStatus("service:orders-1")).contains("passing");
+        assertThat(discovery.instances("orders")).hasSize(1);
+        Thread.sleep(50);
+      }
+      assertThat(registers()).isGreaterThan(registersBefore);
+      consul.clearFaults();
+    }
+  }
+
+  private long registers() {
+    return consul.requests().stream()
+        .filter(r -> r.path().equals("/v1/agent/service/register"))
+        .count();
+  }
 }

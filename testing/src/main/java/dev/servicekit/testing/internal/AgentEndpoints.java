@@ -70,11 +70,15 @@ public final class AgentEndpoints {
   }
 
   private static ApiResponse services(Agent agent, ApiRequest request) {
+    java.util.function.Predicate<Object> filter = Filter.of(request, FilterSchema.SERVICE);
     Acl.Identity who = agent.acl().resolve(request.token());
     Map<String, Object> out = new TreeMap<>();
     if (Acl.canRead(who)) {
       for (ServiceEntry e : agent.state().localServices().values()) {
-        out.put(e.definition().id(), Views.agentService(e, agent.config().datacenter()));
+        Map<String, Object> view = Views.agentService(e, agent.config().datacenter());
+        if (filter.test(view)) {
+          out.put(e.definition().id(), view);
+        }
       }
     }
     return ApiResponse.json(out);
@@ -122,6 +126,7 @@ public final class AgentEndpoints {
   }
 
   private static ApiResponse checks(Agent agent, ApiRequest request) {
+    java.util.function.Predicate<Object> filter = Filter.of(request, FilterSchema.CHECK);
     Acl.Identity who = agent.acl().resolve(request.token());
     AgentState state = agent.state();
     Map<String, Object> out =
@@ -130,7 +135,10 @@ public final class AgentEndpoints {
               Map<String, Object> m = new TreeMap<>();
               if (Acl.canRead(who)) {
                 for (CheckEntry c : state.localChecks().values()) {
-                  m.put(c.checkId(), Views.check(c, state.node()));
+                  Map<String, Object> view = Views.check(c, state.node());
+                  if (filter.test(view)) {
+                    m.put(c.checkId(), view);
+                  }
                 }
               }
               return m;
@@ -211,7 +219,14 @@ public final class AgentEndpoints {
     String status;
     String output;
     try {
-      Map<String, Object> body = JsonParser.parseObject(request.body());
+      Map<String, Object> body = JsonText.parseObject(request.body());
+      for (String key : body.keySet()) {
+        String lower = key.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.equals("status") && !lower.equals("output")) {
+          throw ApiException.badRequest(
+              "Request decode failed: json: unknown field " + GoQuote.quote(key));
+        }
+      }
       status = stringField(body, "status");
       output = stringField(body, "output");
     } catch (JsonException e) {
@@ -237,7 +252,7 @@ public final class AgentEndpoints {
     if (!(value instanceof String)) {
       throw new JsonException(
           "json: cannot unmarshal "
-              + JsonParser.typeName(value)
+              + JsonText.typeName(value)
               + " into Go struct field checkUpdate."
               + Character.toUpperCase(lowerName.charAt(0))
               + lowerName.substring(1)

@@ -134,7 +134,6 @@ public final class AgentState {
   public void register(ServiceDefinition def, boolean replaceExistingChecks) {
     lock.lock();
     try {
-      long now = System.nanoTime();
       long next = index + 1;
       boolean anyChange = false;
       ServiceEntry existing = services.get(def.id());
@@ -162,12 +161,12 @@ public final class AgentState {
           id = "service:" + def.id() + (count > 1 ? ":" + (i + 1) : "");
         }
         String name = cd.name().isEmpty() ? "Service '" + def.name() + "' check" : cd.name();
-        String status = cd.status().isEmpty() ? CRITICAL : cd.status();
         CheckEntry old = checks.get(id);
+        // as Consul's addServiceInternal: an existing check keeps its current status and output
+        String status = old != null ? old.status() : cd.status().isEmpty() ? CRITICAL : cd.status();
         boolean same =
             old != null
-                && old.definition().equals(cd)
-                && old.status().equals(status)
+                && sameIgnoringStatus(old.definition(), cd)
                 && old.serviceId().equals(def.id())
                 && old.serviceTags().equals(def.tags());
         CheckEntry check =
@@ -181,10 +180,7 @@ public final class AgentState {
                 status,
                 old == null ? next : old.createIndex(),
                 same ? old.modifyIndex() : next,
-                now);
-        if (same) {
-          check.update(status, old.output(), old.modifyIndex(), now);
-        }
+                old == null ? "" : old.output());
         anyChange |= !same;
         if (old != null) {
           listener.checkRemoved(old);
@@ -215,6 +211,11 @@ public final class AgentState {
     } finally {
       lock.unlock();
     }
+  }
+
+  private static boolean sameIgnoringStatus(CheckDefinition a, CheckDefinition b) {
+    return a.withIdNameStatus(a.checkId(), a.name(), "")
+        .equals(b.withIdNameStatus(b.checkId(), b.name(), ""));
   }
 
   /**
@@ -282,10 +283,7 @@ public final class AgentState {
               status,
               old == null ? next : old.createIndex(),
               same ? old.modifyIndex() : next,
-              System.nanoTime());
-      if (same) {
-        check.update(status, old.output(), old.modifyIndex(), System.nanoTime());
-      }
+              same ? old.output() : "");
       if (old != null) {
         listener.checkRemoved(old);
       }
@@ -383,8 +381,32 @@ public final class AgentState {
         return TtlUpdate.NOT_TTL;
       }
       apply(c, status, output);
+      c.markTtlSet(System.nanoTime());
       listener.ttlRefreshed(c);
       return TtlUpdate.UPDATED;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Records an HTTP or TCP check's result through the check's {@code SuccessBeforePassing} and
+   * {@code FailuresBefore...} thresholds (as Consul's status handler), unless the entry has been
+   * removed or replaced meanwhile.
+   *
+   * @param check the entry the runner belongs to
+   * @param status the runner's status
+   * @param output the runner's output
+   */
+  public void recordRunResult(CheckEntry check, String status, String output) {
+    lock.lock();
+    try {
+      if (checks.get(check.checkId()) == check) {
+        String effective = check.thresholded(status);
+        if (effective != null) {
+          apply(check, effective, output);
+        }
+      }
     } finally {
       lock.unlock();
     }
@@ -446,7 +468,7 @@ public final class AgentState {
         if (after.isZero() || after.isNegative() || c.serviceId().isEmpty()) {
           continue;
         }
-        if (!c.status().equals(CRITICAL)) {
+        if (!c.status().equals(CRITICAL) || c.criticalSinceNanos() == CheckEntry.NOT_CRITICAL) {
           continue;
         }
         Duration timeout = after.compareTo(minimum) < 0 ? minimum : after;
@@ -720,6 +742,100 @@ public final class AgentState {
       }
       checks.clear();
       services.clear();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * What an agent with a data directory keeps across a restart (Consul persists service and check
+   * definitions, and the state of TTL checks updated through the API until their TTL runs out).
+   *
+   * @param services the service definitions, without their checks
+   * @param checks the checks, with their IDs and names
+   */
+  public record Persisted(List<ServiceDefinition> services, List<PersistedCheck> checks) {
+    /** Nothing persisted (a dev-mode agent or a wiped data directory). */
+    public static final Persisted NONE = new Persisted(List.of(), List.of());
+  }
+
+  /**
+   * One persisted check.
+   *
+   * @param serviceId the owning service, empty for a node check
+   * @param definition the definition with its check ID and name
+   * @param status the status at persist time
+   * @param output the output at persist time
+   * @param ttlStateExpiresNanos until when the TTL state is valid ({@link CheckEntry#NOT_CRITICAL}
+   *     when only the definition is persisted)
+   */
+  public record PersistedCheck(
+      String serviceId,
+      CheckDefinition definition,
+      String status,
+      String output,
+      long ttlStateExpiresNanos) {}
+
+  /**
+   * What the agent would find in its data directory after a restart.
+   *
+   * @return the persisted definitions and TTL states
+   */
+  public Persisted persisted() {
+    lock.lock();
+    try {
+      List<ServiceDefinition> defs = new ArrayList<>();
+      for (ServiceEntry e : services.values()) {
+        ServiceDefinition d = e.definition();
+        defs.add(d.withChecks(List.of()));
+      }
+      List<PersistedCheck> out = new ArrayList<>();
+      for (CheckEntry c : checks.values()) {
+        CheckDefinition cd = c.definition();
+        long expires = CheckEntry.NOT_CRITICAL;
+        if (cd.type().equals("ttl") && c.ttlSetNanos() != CheckEntry.NOT_CRITICAL) {
+          expires = c.ttlSetNanos() + cd.ttl().toNanos();
+        }
+        out.add(
+            new PersistedCheck(
+                c.serviceId(),
+                cd.withIdNameStatus(c.checkId(), c.name(), cd.status()),
+                c.status(),
+                c.output(),
+                expires));
+      }
+      return new Persisted(List.copyOf(defs), List.copyOf(out));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Loads what a restarted agent finds in its data directory, as Consul's agent does at start:
+   * services and checks come back, every check starts critical, and a TTL check whose persisted
+   * state has not expired gets its status and output back.
+   *
+   * @param persisted what was persisted
+   */
+  public void restore(Persisted persisted) {
+    lock.lock();
+    try {
+      for (ServiceDefinition d : persisted.services()) {
+        register(d, false);
+      }
+      long now = System.nanoTime();
+      for (PersistedCheck p : persisted.checks()) {
+        boolean stateValid =
+            p.ttlStateExpiresNanos() != CheckEntry.NOT_CRITICAL
+                && now - p.ttlStateExpiresNanos() < 0;
+        String status = stateValid ? p.status() : CRITICAL;
+        CheckDefinition cd = p.definition();
+        registerCheck(cd.withIdNameStatus(cd.checkId(), cd.name(), status), p.serviceId());
+        CheckEntry entry = checks.get(cd.checkId());
+        if (entry != null && stateValid) {
+          entry.restoreOutput(p.output());
+        }
+      }
     } finally {
       lock.unlock();
     }

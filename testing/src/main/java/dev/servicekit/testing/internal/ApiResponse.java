@@ -74,4 +74,24 @@ public record ApiResponse(
         .with("X-Consul-KnownLeader", "true")
         .with("X-Consul-LastContact", "0");
   }
+
+  /**
+   * Adds the headers of Consul's {@code setMeta} for a server read: index, leader, last contact,
+   * the effective consistency ({@code leader}, or {@code stale}/{@code consistent} when asked), the
+   * query backend, and {@code X-Consul-Results-Filtered-By-ACLs} when ACLs hid results.
+   *
+   * @param index the index
+   * @param request the request (for {@code ?stale} and {@code ?consistent})
+   * @param filteredByAcls whether ACLs removed something from the answer
+   * @return a copy with the headers
+   */
+  public ApiResponse withQueryMeta(long index, ApiRequest request, boolean filteredByAcls) {
+    String consistency =
+        request.has("stale") ? "stale" : request.has("consistent") ? "consistent" : "leader";
+    ApiResponse r =
+        withQueryMeta(index)
+            .with("X-Consul-Effective-Consistency", consistency)
+            .with("X-Consul-Query-Backend", "blocking-query");
+    return filteredByAcls ? r.with("X-Consul-Results-Filtered-By-ACLs", "true") : r;
+  }
 }

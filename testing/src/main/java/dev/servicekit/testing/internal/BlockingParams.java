@@ -31,11 +31,6 @@ public record BlockingParams(long minIndex, Duration waitTime) {
       throw ApiException.badRequest(
           "Cannot specify ?stale with ?consistent, conflicting semantics.");
     }
-    if (request.has("filter")) {
-      throw ApiException.badRequest(
-          "Failed to create evaluator for expression: LocalConsul does not evaluate ?filter"
-              + " expressions");
-    }
     Duration wait = Duration.ZERO;
     String rawWait = request.param("wait");
     if (rawWait != null) {

@@ -23,6 +23,7 @@ public final class CatalogEndpoints {
   }
 
   private static ApiResponse services(Agent agent, ApiRequest request) {
+    Filter.refuse(request);
     BlockingParams params = BlockingParams.parse(request, agent.config().datacenter());
     Acl.Identity who = agent.acl().resolve(request.token());
     AgentState state = agent.state();
@@ -46,13 +47,15 @@ public final class CatalogEndpoints {
     if (result == null) {
       return null;
     }
-    return ApiResponse.json(result.value()).withQueryMeta(result.index());
+    return ApiResponse.json(result.value())
+        .withQueryMeta(result.index(), request, !Acl.canRead(who));
   }
 
   private static ApiResponse service(Agent agent, ApiRequest request) {
     String name = request.pathAfter("/v1/catalog/service/");
     BlockingParams params = BlockingParams.parse(request, agent.config().datacenter());
     List<String> tags = request.params("tag");
+    java.util.function.Predicate<Object> filter = Filter.of(request, FilterSchema.CATALOG_ENTRY);
     Acl.Identity who = agent.acl().resolve(request.token());
     if (name.isEmpty()) {
       throw ApiException.badRequest("Missing service name");
@@ -70,7 +73,10 @@ public final class CatalogEndpoints {
               }
               for (ServiceEntry e : state.instancesOf(name)) {
                 if (HealthEndpoints.hasAllTags(e, tags)) {
-                  out.add(Views.catalogEntry(state, e));
+                  Map<String, Object> entry = Views.catalogEntry(state, e);
+                  if (filter.test(entry)) {
+                    out.add(entry);
+                  }
                 }
               }
               return out;
@@ -78,6 +84,7 @@ public final class CatalogEndpoints {
     if (result == null) {
       return null;
     }
-    return ApiResponse.json(result.value()).withQueryMeta(result.index());
+    boolean hidden = !Acl.canRead(who) && !state.instancesOf(name).isEmpty();
+    return ApiResponse.json(result.value()).withQueryMeta(result.index(), request, hidden);
   }
 }

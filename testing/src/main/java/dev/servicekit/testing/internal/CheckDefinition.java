@@ -20,6 +20,12 @@ import java.util.Map;
  * @param timeout the {@code Timeout}, zero when absent
  * @param ttl the {@code TTL}, zero when absent
  * @param deregisterCriticalServiceAfter {@code DeregisterCriticalServiceAfter}, zero when absent
+ * @param successBeforePassing {@code SuccessBeforePassing}: consecutive passing results needed
+ *     before the status turns passing (0 and 1 mean at once)
+ * @param failuresBeforeWarning {@code FailuresBeforeWarning}: consecutive failures needed before
+ *     the status turns warning (0: same as {@code failuresBeforeCritical})
+ * @param failuresBeforeCritical {@code FailuresBeforeCritical}: consecutive failures needed before
+ *     the status turns critical (0 and 1 mean at once)
  */
 public record CheckDefinition(
     String checkId,
@@ -34,7 +40,88 @@ public record CheckDefinition(
     Duration interval,
     Duration timeout,
     Duration ttl,
-    Duration deregisterCriticalServiceAfter) {
+    Duration deregisterCriticalServiceAfter,
+    int successBeforePassing,
+    int failuresBeforeWarning,
+    int failuresBeforeCritical) {
+
+  /**
+   * A check without result thresholds.
+   *
+   * @param checkId the requested {@code CheckID}
+   * @param name the requested {@code Name}
+   * @param notes {@code Notes}
+   * @param status the initial {@code Status}
+   * @param http the {@code HTTP} URL
+   * @param method the {@code Method}
+   * @param header the {@code Header} map
+   * @param body the {@code Body}
+   * @param tcp the {@code TCP} address
+   * @param interval the {@code Interval}
+   * @param timeout the {@code Timeout}
+   * @param ttl the {@code TTL}
+   * @param deregisterCriticalServiceAfter {@code DeregisterCriticalServiceAfter}
+   */
+  public CheckDefinition(
+      String checkId,
+      String name,
+      String notes,
+      String status,
+      String http,
+      String method,
+      Map<String, List<String>> header,
+      String body,
+      String tcp,
+      Duration interval,
+      Duration timeout,
+      Duration ttl,
+      Duration deregisterCriticalServiceAfter) {
+    this(
+        checkId,
+        name,
+        notes,
+        status,
+        http,
+        method,
+        header,
+        body,
+        tcp,
+        interval,
+        timeout,
+        ttl,
+        deregisterCriticalServiceAfter,
+        0,
+        0,
+        0);
+  }
+
+  /**
+   * The same check with another ID, name and initial status.
+   *
+   * @param newId the check ID
+   * @param newName the name
+   * @param newStatus the initial status
+   * @return the copy
+   */
+  public CheckDefinition withIdNameStatus(String newId, String newName, String newStatus) {
+    return new CheckDefinition(
+        newId,
+        newName,
+        notes,
+        newStatus,
+        http,
+        method,
+        header,
+        body,
+        tcp,
+        interval,
+        timeout,
+        ttl,
+        deregisterCriticalServiceAfter,
+        successBeforePassing,
+        failuresBeforeWarning,
+        failuresBeforeCritical);
+  }
 
   /**
    * Consul's check type name.

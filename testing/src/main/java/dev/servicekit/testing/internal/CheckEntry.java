@@ -18,7 +18,13 @@ public final class CheckEntry {
   private String status;
   private String output;
   private long modifyIndex;
-  private long criticalSinceNanos;
+  private long criticalSinceNanos = NOT_CRITICAL;
+  private long ttlSetNanos = NOT_CRITICAL;
+  private int successCounter;
+  private int failuresCounter;
+
+  /** {@link #criticalSinceNanos} while no check result has turned the check critical. */
+  static final long NOT_CRITICAL = Long.MIN_VALUE;
 
   CheckEntry(
       String checkId,
@@ -30,7 +36,7 @@ public final class CheckEntry {
       String status,
       long createIndex,
       long modifyIndex,
-      long nowNanos) {
+      String output) {
     this.checkId = checkId;
     this.name = name;
     this.notes = definition.notes();
@@ -39,10 +45,12 @@ public final class CheckEntry {
     this.serviceTags = serviceTags;
     this.definition = definition;
     this.status = status;
-    this.output = "";
+    this.output = output;
     this.createIndex = createIndex;
     this.modifyIndex = modifyIndex;
-    this.criticalSinceNanos = nowNanos;
+    // as Consul's StatusHandler: the first result after registration counts at once
+    this.successCounter = definition.successBeforePassing();
+    this.failuresCounter = definition.failuresBeforeCritical();
   }
 
   /**
@@ -144,19 +152,65 @@ public final class CheckEntry {
     return modifyIndex;
   }
 
+  /**
+   * When a check result last turned the check critical, as Consul's {@code CriticalTime}: set by
+   * the first critical result after a non-critical one, cleared by any other result, and unset for
+   * a freshly (re-)registered check until its first result.
+   */
   long criticalSinceNanos() {
     return criticalSinceNanos;
   }
 
+  /** When a TTL update last came through the API ({@link #NOT_CRITICAL} when never). */
+  long ttlSetNanos() {
+    return ttlSetNanos;
+  }
+
+  void restoreOutput(String restored) {
+    output = restored;
+  }
+
+  void markTtlSet(long nowNanos) {
+    ttlSetNanos = nowNanos;
+  }
+
   void update(String newStatus, String newOutput, long index, long nowNanos) {
-    if (!newStatus.equals(status)) {
-      if (newStatus.equals(AgentState.CRITICAL)) {
+    if (newStatus.equals(AgentState.CRITICAL)) {
+      if (criticalSinceNanos == NOT_CRITICAL) {
         criticalSinceNanos = nowNanos;
       }
+    } else {
+      criticalSinceNanos = NOT_CRITICAL;
+    }
+    if (!newStatus.equals(status)) {
       status = newStatus;
       modifyIndex = index;
     }
     output = newOutput;
+  }
+
+  /**
+   * Applies Consul's {@code SuccessBeforePassing}/{@code FailuresBeforeWarning}/{@code
+   * FailuresBeforeCritical} thresholds to a runner's result.
+   *
+   * @param result the runner's status
+   * @return the status to record, or null when the result stays below its threshold
+   */
+  String thresholded(String result) {
+    CheckDefinition d = definition;
+    if (!result.equals(AgentState.CRITICAL)) {
+      successCounter++;
+      failuresCounter = 0;
+      return successCounter >= d.successBeforePassing() ? result : null;
+    }
+    failuresCounter++;
+    successCounter = 0;
+    if (failuresCounter >= d.failuresBeforeCritical()) {
+      return AgentState.CRITICAL;
+    }
+    int warningAfter =
+        d.failuresBeforeWarning() == 0 ? d.failuresBeforeCritical() : d.failuresBeforeWarning();
+    return failuresCounter >= warningAfter ? AgentState.WARNING : null;
   }
 
   void setModifyIndex(long index) {

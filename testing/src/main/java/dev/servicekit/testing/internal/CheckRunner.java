@@ -166,7 +166,7 @@ public final class CheckRunner implements CheckListener, AutoCloseable {
       }
       request = builder.build();
     } catch (IllegalArgumentException e) {
-      state.recordResult(
+      state.recordRunResult(
           check, AgentState.CRITICAL, goOp(method) + " \"" + target + "\": " + e.getMessage());
       return;
     }
@@ -174,7 +174,7 @@ public final class CheckRunner implements CheckListener, AutoCloseable {
         .whenComplete(
             (response, error) -> {
               if (error != null) {
-                state.recordResult(
+                state.recordRunResult(
                     check, AgentState.CRITICAL, describeError(method, target, error));
                 return;
               }
@@ -202,7 +202,7 @@ public final class CheckRunner implements CheckListener, AutoCloseable {
               } else {
                 status = AgentState.CRITICAL;
               }
-              state.recordResult(check, status, output);
+              state.recordRunResult(check, status, output);
             });
   }
 
@@ -218,13 +218,13 @@ public final class CheckRunner implements CheckListener, AutoCloseable {
       String host = target.substring(0, colon).replace("[", "").replace("]", "");
       int port = Integer.parseInt(target.substring(colon + 1));
       socket.connect(new InetSocketAddress(host, port), (int) Math.max(1, timeout.toMillis()));
-      state.recordResult(check, AgentState.PASSING, "TCP connect " + target + ": Success");
+      state.recordRunResult(check, AgentState.PASSING, "TCP connect " + target + ": Success");
     } catch (IOException | NumberFormatException e) {
       String why =
           e instanceof ConnectException
               ? "connect: connection refused"
               : String.valueOf(e.getMessage());
-      state.recordResult(check, AgentState.CRITICAL, "dial tcp " + target + ": " + why);
+      state.recordRunResult(check, AgentState.CRITICAL, "dial tcp " + target + ": " + why);
     }
   }
 

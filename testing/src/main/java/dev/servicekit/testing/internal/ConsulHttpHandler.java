@@ -69,6 +69,13 @@ public final class ConsulHttpHandler implements HttpHandler {
       if (current == null) {
         return;
       }
+      if (faults.leaderless()) {
+        ApiResponse noLeader = withoutLeader(request);
+        if (noLeader != null) {
+          write(exchange, noLeader, false);
+          return;
+        }
+      }
       ApiResponse response;
       try {
         rejectEnterpriseParameters(request, name -> exchange.getRequestHeaders().getFirst(name));
@@ -84,6 +91,24 @@ public final class ConsulHttpHandler implements HttpHandler {
     } catch (IOException e) {
       // the client went away, or the listener was closed under us: nothing to answer
     }
+  }
+
+  /**
+   * Without a leader a Consul agent still answers its local endpoints ({@code /v1/agent/...}), the
+   * servers' reads fail with {@code No cluster leader}, and {@code /v1/status/leader} is empty.
+   */
+  private static ApiResponse withoutLeader(ApiRequest request) {
+    String path = request.path();
+    if (path.startsWith("/v1/catalog/") || path.startsWith("/v1/health/")) {
+      return ApiResponse.text(500, "No cluster leader");
+    }
+    if (path.equals("/v1/status/leader") && request.method().equals("GET")) {
+      return ApiResponse.json("");
+    }
+    if (path.equals("/v1/status/peers") && request.method().equals("GET")) {
+      return ApiResponse.json(java.util.List.of());
+    }
+    return null;
   }
 
   /**

@@ -22,6 +22,25 @@ public final class Faults {
   private final AtomicInteger failNext = new AtomicInteger();
   private volatile ApiResponseTemplate failNextAnswer = new ApiResponseTemplate(500, "");
   private final List<Rule> rules = new CopyOnWriteArrayList<>();
+  private volatile boolean leaderless;
+
+  /**
+   * Sets whether the cluster has no leader (its servers are gone).
+   *
+   * @param value true while there is no leader
+   */
+  public void leaderless(boolean value) {
+    leaderless = value;
+  }
+
+  /**
+   * Whether the cluster has no leader.
+   *
+   * @return true while there is no leader
+   */
+  public boolean leaderless() {
+    return leaderless;
+  }
 
   /**
    * Delays every answer.

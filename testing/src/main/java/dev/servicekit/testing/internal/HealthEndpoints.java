@@ -3,6 +3,7 @@ package dev.servicekit.testing.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The {@code /v1/health/service/:name} route, with {@code passing}, {@code tag} and blocking. */
 public final class HealthEndpoints {
@@ -22,6 +23,7 @@ public final class HealthEndpoints {
     BlockingParams params = BlockingParams.parse(request, agent.config().datacenter());
     boolean passingOnly = request.flag("passing");
     List<String> tags = request.params("tag");
+    java.util.function.Predicate<Object> filter = Filter.of(request, FilterSchema.HEALTH_ENTRY);
     Acl.Identity who = agent.acl().resolve(request.token());
     if (name.isEmpty()) {
       throw ApiException.badRequest("Missing service name");
@@ -44,14 +46,18 @@ public final class HealthEndpoints {
                 if (passingOnly && !allPassing(state, e)) {
                   continue;
                 }
-                out.add(Views.healthEntry(state, e));
+                Map<String, Object> entry = Views.healthEntry(state, e);
+                if (filter.test(entry)) {
+                  out.add(entry);
+                }
               }
               return out;
             });
     if (result == null) {
       return null;
     }
-    return ApiResponse.json(result.value()).withQueryMeta(result.index());
+    boolean hidden = !Acl.canRead(who) && !state.instancesOf(name).isEmpty();
+    return ApiResponse.json(result.value()).withQueryMeta(result.index(), request, hidden);
   }
 
   /**

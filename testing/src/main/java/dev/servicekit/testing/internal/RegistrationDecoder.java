@@ -4,18 +4,25 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
  * Turns the body of {@code PUT /v1/agent/service/register} into a {@link ServiceDefinition},
  * validating it as Consul does and failing with Consul's 400 messages.
  *
- * <p>Keys match case-insensitively (as Go's JSON decoder does) and snake_case spellings are
- * accepted (as Consul translates them). Unknown keys are ignored. Durations are Go duration strings
+ * <p>Keys match case-insensitively (as Go's JSON decoder does); snake_case spellings are accepted
+ * only for the aliases Consul's structs declare ({@code enable_tag_override}, {@code
+ * tagged_addresses}, {@code deregister_critical_service_after}, {@code service_id}, ...). An
+ * unknown key is refused as Consul's decoder refuses it ({@code json: unknown field "X"}). A field
+ * Consul honours but this agent does not model (Connect, proxies, TLS options of checks, ...) is
+ * refused with a 400 that says so, rather than silently ignored. Durations are Go duration strings
  * or numbers of nanoseconds.
  */
 public final class RegistrationDecoder {
@@ -24,7 +31,193 @@ public final class RegistrationDecoder {
   private static final int META_MAX_KEY = 128;
   private static final int META_MAX_VALUE = 512;
 
+  private static final Set<String> SERVICE_FIELDS =
+      Set.of(
+          "kind",
+          "id",
+          "name",
+          "tags",
+          "address",
+          "taggedaddresses",
+          "meta",
+          "port",
+          "ports",
+          "socketpath",
+          "check",
+          "checks",
+          "weights",
+          "token",
+          "enabletagoverride",
+          "locality",
+          "proxy",
+          "connect");
+  private static final Map<String, String> SERVICE_ALIASES =
+      Map.of("enable_tag_override", "enabletagoverride", "tagged_addresses", "taggedaddresses");
+  private static final List<String> SERVICE_UNMODELLED =
+      List.of("ports", "socketpath", "locality", "proxy", "connect", "token");
+  private static final Set<String> CHECK_COMMON_FIELDS =
+      Set.of(
+          "name",
+          "status",
+          "notes",
+          "scriptargs",
+          "http",
+          "h2ping",
+          "h2pingusetls",
+          "header",
+          "method",
+          "body",
+          "disableredirects",
+          "tcp",
+          "tcpusetls",
+          "udp",
+          "interval",
+          "aliasnode",
+          "aliasservice",
+          "dockercontainerid",
+          "shell",
+          "grpc",
+          "grpcusetls",
+          "osservice",
+          "tlsservername",
+          "tlsskipverify",
+          "timeout",
+          "ttl",
+          "successbeforepassing",
+          "failuresbeforewarning",
+          "failuresbeforecritical",
+          "deregistercriticalserviceafter",
+          "outputmaxsize");
+  private static final Set<String> CHECK_TYPE_FIELDS =
+      union(CHECK_COMMON_FIELDS, Set.of("checkid", "proxyhttp", "proxygrpc"));
+  private static final Set<String> CHECK_DEFINITION_FIELDS =
+      union(CHECK_COMMON_FIELDS, Set.of("id", "serviceid", "token"));
+  private static final Map<String, String> CHECK_ALIASES =
+      Map.ofEntries(
+          Map.entry("args", "scriptargs"),
+          Map.entry("script_args", "scriptargs"),
+          Map.entry("deregister_critical_service_after", "deregistercriticalserviceafter"),
+          Map.entry("docker_container_id", "dockercontainerid"),
+          Map.entry("tls_server_name", "tlsservername"),
+          Map.entry("tls_skip_verify", "tlsskipverify"),
+          Map.entry("grpc_use_tls", "grpcusetls"),
+          Map.entry("h2ping_use_tls", "h2pingusetls"),
+          Map.entry("disable_redirects", "disableredirects"),
+          Map.entry("service_id", "serviceid"));
+  private static final Map<String, String> CHECK_TYPE_ALIASES = withoutServiceId(CHECK_ALIASES);
+  private static final List<String> CHECK_UNMODELLED =
+      List.of(
+          "h2pingusetls",
+          "disableredirects",
+          "tcpusetls",
+          "grpcusetls",
+          "tlsservername",
+          "tlsskipverify",
+          "outputmaxsize",
+          "shell",
+          "proxyhttp",
+          "proxygrpc",
+          "token");
+  private static final Set<String> WEIGHTS_FIELDS = Set.of("passing", "warning");
+  private static final Set<String> SERVICE_ADDRESS_FIELDS = Set.of("address", "port");
+
   private RegistrationDecoder() {}
+
+  private static Map<String, String> withoutServiceId(Map<String, String> aliases) {
+    Map<String, String> out = new java.util.HashMap<>(aliases);
+    out.remove("service_id");
+    return Map.copyOf(out);
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> out = new HashSet<>(a);
+    out.addAll(b);
+    return Set.copyOf(out);
+  }
+
+  /**
+   * Matches an object's keys against a Go struct's fields as Consul decodes request bodies: case
+   * insensitively, declared snake_case aliases translated (the canonical spelling wins when both
+   * are given), anything else refused.
+   */
+  private static Map<String, Object> strict(
+      Map<String, Object> raw, Set<String> fields, Map<String, String> aliases) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    Map<String, Object> aliased = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : raw.entrySet()) {
+      String lower = e.getKey().toLowerCase(Locale.ROOT);
+      if (fields.contains(lower)) {
+        out.put(lower, e.getValue());
+      } else if (aliases.containsKey(lower)) {
+        aliased.put(aliases.get(lower), e.getValue());
+      } else {
+        throw ApiException.badRequest(
+            "Request decode failed: json: unknown field " + GoQuote.quote(e.getKey()));
+      }
+    }
+    for (Map.Entry<String, Object> e : aliased.entrySet()) {
+      if (isUnset(out.get(e.getKey()))) {
+        out.put(e.getKey(), e.getValue());
+      }
+    }
+    return out;
+  }
+
+  /** Whether a decoded value is Go's zero value (or absent), i.e. changes nothing. */
+  private static boolean isUnset(Object v) {
+    if (v == null) {
+      return true;
+    }
+    if (v instanceof String) {
+      return ((String) v).isEmpty();
+    }
+    if (v instanceof Boolean) {
+      return !((Boolean) v);
+    }
+    if (v instanceof Long) {
+      return (Long) v == 0;
+    }
+    if (v instanceof BigDecimal) {
+      return ((BigDecimal) v).signum() == 0;
+    }
+    if (v instanceof List) {
+      return ((List<?>) v).isEmpty();
+    }
+    return v instanceof Map && ((Map<?, ?>) v).isEmpty();
+  }
+
+  private static void rejectUnmodelled(
+      Map<String, Object> m, List<String> unmodelled, Set<String> fields, String prefix) {
+    for (String key : unmodelled) {
+      if (!isUnset(m.get(key))) {
+        throw ApiException.badRequest(
+            prefix + "LocalConsul does not model " + goName(key, fields) + " (field is set)");
+      }
+    }
+  }
+
+  private static final Map<String, String> GO_NAMES =
+      Map.ofEntries(
+          Map.entry("ports", "Ports"),
+          Map.entry("socketpath", "SocketPath"),
+          Map.entry("locality", "Locality"),
+          Map.entry("proxy", "Proxy"),
+          Map.entry("connect", "Connect"),
+          Map.entry("token", "Token"),
+          Map.entry("h2pingusetls", "H2PingUseTLS"),
+          Map.entry("disableredirects", "DisableRedirects"),
+          Map.entry("tcpusetls", "TCPUseTLS"),
+          Map.entry("grpcusetls", "GRPCUseTLS"),
+          Map.entry("tlsservername", "TLSServerName"),
+          Map.entry("tlsskipverify", "TLSSkipVerify"),
+          Map.entry("outputmaxsize", "OutputMaxSize"),
+          Map.entry("shell", "Shell"),
+          Map.entry("proxyhttp", "ProxyHTTP"),
+          Map.entry("proxygrpc", "ProxyGRPC"));
+
+  private static String goName(String key, Set<String> fields) {
+    return GO_NAMES.getOrDefault(key, key);
+  }
 
   /**
    * Decodes and validates a registration body.
@@ -36,35 +229,46 @@ public final class RegistrationDecoder {
   public static ServiceDefinition decode(String body) {
     Map<String, Object> raw;
     try {
-      Object parsed = JsonParser.parse(body);
+      Object parsed = JsonText.parse(body);
       if (!(parsed instanceof Map)) {
         throw new ApiException(
             400,
             "Request decode failed: json: cannot unmarshal "
-                + JsonParser.typeName(parsed)
+                + JsonText.typeName(parsed)
                 + " into Go value of type structs.ServiceDefinition");
       }
-      raw = normalise(asMap(parsed));
+      raw = strict(asMap(parsed), SERVICE_FIELDS, SERVICE_ALIASES);
     } catch (JsonException e) {
       throw ApiException.badRequest("Request decode failed: " + e.getMessage());
     }
+    String kind = string(raw, "kind", "ServiceDefinition.Kind");
+    if (!kind.isEmpty()) {
+      throw ApiException.badRequest(
+          "Invalid service: LocalConsul does not model Kind "
+              + GoQuote.quote(kind)
+              + " (only typical services, Kind empty)");
+    }
+    rejectUnmodelled(raw, SERVICE_UNMODELLED, SERVICE_FIELDS, "Invalid service: ");
     String name = string(raw, "name", "ServiceDefinition.Name");
     String id = string(raw, "id", "ServiceDefinition.ID");
     String address = string(raw, "address", "ServiceDefinition.Address");
     int port = integer(raw, "port", "ServiceDefinition.Port", 0);
     List<String> tags = stringList(raw, "tags", "ServiceDefinition.Tags");
     Map<String, String> meta = stringMap(raw, "meta", "ServiceDefinition.Meta");
+    Map<String, ServiceDefinition.TaggedAddress> tagged = taggedAddresses(raw);
     boolean enableTagOverride =
         bool(raw, "enabletagoverride", "ServiceDefinition.EnableTagOverride");
     int weightPassing = 1;
     int weightWarning = 1;
-    Map<String, Object> weights = object(raw, "weights", "ServiceDefinition.Weights");
+    Map<String, Object> weights =
+        object(raw, "weights", "ServiceDefinition.Weights", WEIGHTS_FIELDS, Map.of());
     if (weights != null) {
       weightPassing = integer(weights, "passing", "ServiceDefinition.Weights.Passing", 0);
       weightWarning = integer(weights, "warning", "ServiceDefinition.Weights.Warning", 0);
     }
     List<Map<String, Object>> rawChecks = new ArrayList<>();
-    Map<String, Object> check = object(raw, "check", "ServiceDefinition.Check");
+    Map<String, Object> check =
+        object(raw, "check", "ServiceDefinition.Check", CHECK_TYPE_FIELDS, CHECK_TYPE_ALIASES);
     if (check != null) {
       rawChecks.add(check);
     }
@@ -80,7 +284,7 @@ public final class RegistrationDecoder {
         if (!(item instanceof Map)) {
           throw typeError(item, "ServiceDefinition.Checks", "structs.CheckType");
         }
-        rawChecks.add(normalise(asMap(item)));
+        rawChecks.add(strict(asMap(item), CHECK_TYPE_FIELDS, CHECK_TYPE_ALIASES));
       }
     }
     List<CheckDefinition> checkDefinitions = new ArrayList<>();
@@ -123,7 +327,73 @@ public final class RegistrationDecoder {
         weightPassing,
         weightWarning,
         enableTagOverride,
-        List.copyOf(checkDefinitions));
+        List.copyOf(checkDefinitions),
+        withDefaultTaggedAddresses(tagged, address, port));
+  }
+
+  private static Map<String, ServiceDefinition.TaggedAddress> taggedAddresses(
+      Map<String, Object> raw) {
+    Object v = raw.get("taggedaddresses");
+    Map<String, ServiceDefinition.TaggedAddress> out = new TreeMap<>();
+    if (v == null) {
+      return out;
+    }
+    if (!(v instanceof Map)) {
+      throw typeError(v, "ServiceDefinition.TaggedAddresses", "map[string]structs.ServiceAddress");
+    }
+    for (Map.Entry<String, Object> e : asMap(v).entrySet()) {
+      Object item = e.getValue();
+      if (item == null) {
+        out.put(e.getKey(), new ServiceDefinition.TaggedAddress("", 0));
+        continue;
+      }
+      if (!(item instanceof Map)) {
+        throw typeError(item, "ServiceDefinition.TaggedAddresses", "structs.ServiceAddress");
+      }
+      Map<String, Object> a = strict(asMap(item), SERVICE_ADDRESS_FIELDS, Map.of());
+      out.put(
+          e.getKey(),
+          new ServiceDefinition.TaggedAddress(
+              string(a, "address", "ServiceAddress.Address"),
+              integer(a, "port", "ServiceAddress.Port", 0)));
+    }
+    return out;
+  }
+
+  /**
+   * Consul's agent adds {@code lan_ipv4} and {@code wan_ipv4} (or the {@code _ipv6} pair) for a
+   * service whose address is an IP literal, unless the registration names them itself.
+   */
+  private static Map<String, ServiceDefinition.TaggedAddress> withDefaultTaggedAddresses(
+      Map<String, ServiceDefinition.TaggedAddress> given, String address, int port) {
+    Map<String, ServiceDefinition.TaggedAddress> out = new TreeMap<>(given);
+    String family = ipFamily(address);
+    if (family != null) {
+      ServiceDefinition.TaggedAddress self = new ServiceDefinition.TaggedAddress(address, port);
+      out.putIfAbsent("lan_" + family, self);
+      out.putIfAbsent("wan_" + family, self);
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  private static final Pattern IPV4 =
+      Pattern.compile(
+          "^((25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])$");
+
+  /** {@code ipv4}, {@code ipv6} or null for a host name (never resolves anything). */
+  private static String ipFamily(String address) {
+    if (IPV4.matcher(address).matches()) {
+      return "ipv4";
+    }
+    if (address.indexOf(':') >= 0 && address.matches("^[0-9A-Fa-f:.]+$")) {
+      try {
+        java.net.InetAddress parsed = java.net.InetAddress.getByName(address);
+        return parsed instanceof java.net.Inet4Address ? "ipv4" : "ipv6";
+      } catch (java.net.UnknownHostException e) {
+        return null;
+      }
+    }
+    return null;
   }
 
   /**
@@ -154,14 +424,14 @@ public final class RegistrationDecoder {
   public static StandaloneCheck decodeCheckRegistration(String body) {
     Map<String, Object> raw;
     try {
-      Object parsed = JsonParser.parse(body);
+      Object parsed = JsonText.parse(body);
       if (!(parsed instanceof Map)) {
         throw ApiException.badRequest(
             "Request decode failed: json: cannot unmarshal "
-                + JsonParser.typeName(parsed)
+                + JsonText.typeName(parsed)
                 + " into Go value of type structs.CheckDefinition");
       }
-      raw = normalise(asMap(parsed));
+      raw = strict(asMap(parsed), CHECK_DEFINITION_FIELDS, CHECK_ALIASES);
     } catch (JsonException e) {
       throw ApiException.badRequest("Request decode failed: " + e.getMessage());
     }
@@ -179,21 +449,7 @@ public final class RegistrationDecoder {
     }
     validateCheck(def);
     if (def.checkId().isEmpty()) {
-      def =
-          new CheckDefinition(
-              def.name(),
-              def.name(),
-              def.notes(),
-              def.status(),
-              def.http(),
-              def.method(),
-              def.header(),
-              def.body(),
-              def.tcp(),
-              def.interval(),
-              def.timeout(),
-              def.ttl(),
-              def.deregisterCriticalServiceAfter());
+      def = def.withIdNameStatus(def.name(), def.name(), def.status());
     }
     return new StandaloneCheck(serviceId, def);
   }
@@ -204,7 +460,9 @@ public final class RegistrationDecoder {
 
   private static CheckDefinition decodeCheck(Map<String, Object> c, String where) {
     for (String unsupported :
-        new String[] {"grpc", "h2ping", "udp", "dockercontainerid", "aliasservice", "aliasnode"}) {
+        new String[] {
+          "grpc", "h2ping", "udp", "dockercontainerid", "aliasservice", "aliasnode", "osservice"
+        }) {
       Object v = c.get(unsupported);
       if (v instanceof String && !((String) v).isEmpty()) {
         throw ApiException.badRequest(
@@ -220,6 +478,13 @@ public final class RegistrationDecoder {
           "Scripts are disabled on this agent; to enable, configure 'enable_script_checks' or"
               + " 'enable_local_script_checks' to true");
     }
+    rejectUnmodelled(c, CHECK_UNMODELLED, CHECK_TYPE_FIELDS, "Invalid check: ");
+    int successBeforePassing =
+        integer(c, "successbeforepassing", where + "SuccessBeforePassing", 0);
+    int failuresBeforeWarning =
+        integer(c, "failuresbeforewarning", where + "FailuresBeforeWarning", 0);
+    int failuresBeforeCritical =
+        integer(c, "failuresbeforecritical", where + "FailuresBeforeCritical", 0);
     Map<String, List<String>> header = new LinkedHashMap<>();
     Object rawHeader = c.get("header");
     if (rawHeader != null) {
@@ -258,7 +523,10 @@ public final class RegistrationDecoder {
         duration(c, "interval"),
         duration(c, "timeout"),
         duration(c, "ttl"),
-        duration(c, "deregistercriticalserviceafter"));
+        duration(c, "deregistercriticalserviceafter"),
+        successBeforePassing,
+        failuresBeforeWarning,
+        failuresBeforeCritical);
   }
 
   private static void validateCheck(CheckDefinition c) {
@@ -315,14 +583,6 @@ public final class RegistrationDecoder {
     return (Map<String, Object>) value;
   }
 
-  private static Map<String, Object> normalise(Map<String, Object> raw) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> e : raw.entrySet()) {
-      out.put(e.getKey().toLowerCase(Locale.ROOT).replace("_", ""), e.getValue());
-    }
-    return out;
-  }
-
   private static String string(Map<String, Object> m, String key, String field) {
     Object v = m.get(key);
     if (v == null) {
@@ -367,7 +627,12 @@ public final class RegistrationDecoder {
     throw typeError(v, field, "int");
   }
 
-  private static Map<String, Object> object(Map<String, Object> m, String key, String field) {
+  private static Map<String, Object> object(
+      Map<String, Object> m,
+      String key,
+      String field,
+      Set<String> fields,
+      Map<String, String> aliases) {
     Object v = m.get(key);
     if (v == null) {
       return null;
@@ -375,7 +640,7 @@ public final class RegistrationDecoder {
     if (!(v instanceof Map)) {
       throw typeError(v, field, "object");
     }
-    return normalise(asMap(v));
+    return strict(asMap(v), fields, aliases);
   }
 
   private static List<String> stringList(Map<String, Object> m, String key, String field) {
@@ -437,7 +702,7 @@ public final class RegistrationDecoder {
     }
     throw ApiException.badRequest(
         "Request decode failed: cannot decode "
-            + JsonParser.typeName(v)
+            + JsonText.typeName(v)
             + " into a duration for '"
             + key
             + "'");
@@ -446,7 +711,7 @@ public final class RegistrationDecoder {
   private static ApiException typeError(Object value, String field, String goType) {
     return ApiException.badRequest(
         "Request decode failed: json: cannot unmarshal "
-            + JsonParser.typeName(value)
+            + JsonText.typeName(value)
             + " into Go struct field "
             + field
             + " of type "

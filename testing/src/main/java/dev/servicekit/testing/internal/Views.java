@@ -31,6 +31,7 @@ public final class Views {
     m.put("Meta", new java.util.TreeMap<>(d.meta()));
     m.put("Port", d.port());
     m.put("Address", d.address());
+    putTaggedAddresses(m, "TaggedAddresses", d);
     m.put("Weights", weights(d));
     m.put("EnableTagOverride", d.enableTagOverride());
     m.put("Datacenter", datacenter);
@@ -68,6 +69,21 @@ public final class Views {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);
     }
+  }
+
+  /** Go's {@code omitempty}: the field is left out when the service has no tagged address. */
+  private static void putTaggedAddresses(Map<String, Object> m, String field, ServiceDefinition d) {
+    if (d.taggedAddresses().isEmpty()) {
+      return;
+    }
+    Map<String, Object> out = new java.util.TreeMap<>();
+    for (Map.Entry<String, ServiceDefinition.TaggedAddress> e : d.taggedAddresses().entrySet()) {
+      Map<String, Object> a = new LinkedHashMap<>();
+      a.put("Address", e.getValue().address());
+      a.put("Port", e.getValue().port());
+      out.put(e.getKey(), a);
+    }
+    m.put(field, out);
   }
 
   private static Map<String, Object> weights(ServiceDefinition d) {
@@ -191,6 +207,7 @@ public final class Views {
     m.put("Service", d.name());
     m.put("Tags", d.tags());
     m.put("Address", d.address());
+    putTaggedAddresses(m, "TaggedAddresses", d);
     m.put("Meta", new java.util.TreeMap<>(d.meta()));
     m.put("Port", d.port());
     m.put("Weights", weights(d));
@@ -249,6 +266,7 @@ public final class Views {
     m.put("ServiceName", d.name());
     m.put("ServiceTags", d.tags());
     m.put("ServiceAddress", d.address());
+    putTaggedAddresses(m, "ServiceTaggedAddresses", d);
     m.put("ServiceWeights", weights(d));
     m.put("ServiceMeta", new java.util.TreeMap<>(d.meta()));
     m.put("ServicePort", d.port());

@@ -62,6 +62,8 @@ class AclTest {
     assertThat(http.get("/v1/agent/services").object()).isEmpty();
     assertThat(http.get("/v1/agent/checks").object()).isEmpty();
     assertThat(http.get("/v1/health/service/api").list()).isEmpty();
+    assertThat(http.get("/v1/health/service/api").header("X-Consul-Results-Filtered-By-ACLs"))
+        .isEqualTo("true");
     assertThat(http.get("/v1/catalog/services").object()).isEmpty();
     assertThat(http.get("/v1/health/service/api", "X-Consul-Token", TOKEN).list()).hasSize(1);
   }

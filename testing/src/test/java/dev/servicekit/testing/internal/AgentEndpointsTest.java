@@ -233,7 +233,7 @@ class AgentEndpointsTest {
         .isEqualTo("Invalid Weights: Passing must be greater than 0");
     Answer syntax = http.register("{\"Name\":\"a\",}");
     assertThat(syntax.status()).isEqualTo(400);
-    assertThat(syntax.body()).startsWith("Request decode failed: Trailing comma");
+    assertThat(syntax.body()).startsWith("Request decode failed: Unexpected character");
     assertThat(consul.services()).isEmpty();
   }
 
@@ -329,5 +329,31 @@ class AgentEndpointsTest {
     assertThat(http.get("/v1/health/service/api?passing").list()).isEmpty();
     http.put("/v1/agent/check/pass/disk", null);
     assertThat(http.get("/v1/health/service/api?passing").list()).hasSize(1);
+  }
+
+  private static String q(String filter) {
+    return java.net.URLEncoder.encode(filter, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void filterSelectsAgentServicesAndChecks() {
+    http.register(
+        "{\"ID\":\"web-1\",\"Name\":\"web\",\"Tags\":[\"v1\"],\"Meta\":{\"env\":\"prod\"},"
+            + "\"Check\":{\"TTL\":\"1m\",\"Status\":\"passing\"}}");
+    http.register(
+        "{\"ID\":\"web-2\",\"Name\":\"web\",\"Tags\":[\"v2\"]," + "\"Check\":{\"TTL\":\"1m\"}}");
+    http.register("{\"ID\":\"db-1\",\"Name\":\"db\"}");
+
+    assertThat(http.get("/v1/agent/services?filter=" + q("Service == web")).object())
+        .containsOnlyKeys("web-1", "web-2");
+    assertThat(
+            http.get("/v1/agent/services?filter=" + q("v1 in Tags and Meta.env == prod")).object())
+        .containsOnlyKeys("web-1");
+    assertThat(http.get("/v1/agent/checks?filter=" + q("Status == critical")).object())
+        .containsOnlyKeys("service:web-2");
+    Answer bad = http.get("/v1/agent/services?filter=" + q("Colour == red"));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body())
+        .isEqualTo("Failed to create evaluator for expression: Selector \"Colour\" is not valid");
   }
 }

@@ -55,11 +55,68 @@ class AgentStateTest {
   }
 
   @Test
-  void reregistrationResetsCheckStatusToItsInitialValue() {
+  void reregistrationKeepsTheStatusAndOutputOfAnExistingCheck() {
     state.register(service("a1", "api", ttl("")), false);
-    state.updateTtl("service:a1", AgentState.PASSING, "");
-    state.register(service("a1", "api", ttl("")), false);
-    assertThat(state.check("service:a1").status()).isEqualTo(AgentState.CRITICAL);
+    state.updateTtl("service:a1", AgentState.PASSING, "all good");
+    long index = state.index();
+    state.register(service("a1", "api", ttl("critical")), false);
+    assertThat(state.check("service:a1").status()).isEqualTo(AgentState.PASSING);
+    assertThat(state.check("service:a1").output()).isEqualTo("all good");
+    assertThat(state.index()).isEqualTo(index);
+  }
+
+  @Test
+  void reaperCountsFromTheMomentTheCheckTurnedCriticalNotFromRegistration() throws Exception {
+    Duration after = Duration.ofMillis(150);
+    CheckDefinition reaped =
+        new CheckDefinition(
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            Map.of(),
+            "",
+            "",
+            Duration.ZERO,
+            Duration.ZERO,
+            Duration.ofSeconds(30),
+            after);
+    state.register(service("a1", "api", reaped), false);
+    Thread.sleep(after.toMillis() * 2);
+    // registered critical, but no check result has turned it critical yet
+    assertThat(state.reap(after)).isEmpty();
+    state.updateTtl("service:a1", AgentState.CRITICAL, "down");
+    assertThat(state.reap(after)).isEmpty();
+    Thread.sleep(after.toMillis() * 2);
+    assertThat(state.reap(after)).containsExactly("a1");
+  }
+
+  @Test
+  void aPassingResultStopsTheCriticalClock() throws Exception {
+    Duration after = Duration.ofMillis(150);
+    CheckDefinition reaped =
+        new CheckDefinition(
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            Map.of(),
+            "",
+            "",
+            Duration.ZERO,
+            Duration.ZERO,
+            Duration.ofSeconds(30),
+            after);
+    state.register(service("a1", "api", reaped), false);
+    state.updateTtl("service:a1", AgentState.CRITICAL, "down");
+    Thread.sleep(after.toMillis() * 2);
+    state.updateTtl("service:a1", AgentState.PASSING, "up");
+    state.updateTtl("service:a1", AgentState.CRITICAL, "down again");
+    assertThat(state.reap(after)).isEmpty();
   }
 
   @Test
@@ -132,5 +189,43 @@ class AgentStateTest {
     assertThat(state.instancesOf("old")).isEmpty();
     assertThat(state.instancesOf("new")).hasSize(1);
     assertThat(state.healthIndex("old")).isEqualTo(state.index());
+  }
+
+  @Test
+  void runResultsPassThroughSuccessAndFailureThresholds() {
+    CheckDefinition tcp =
+        new CheckDefinition(
+            "c",
+            "c",
+            "",
+            "",
+            "",
+            "",
+            Map.of(),
+            "",
+            "127.0.0.1:1",
+            Duration.ofSeconds(10),
+            Duration.ZERO,
+            Duration.ZERO,
+            Duration.ZERO,
+            2,
+            2,
+            3);
+    state.register(service("a1", "api", tcp), false);
+    CheckEntry c = state.check("c");
+    // the first result after registration counts at once, as Consul's status handler starts full
+    state.recordRunResult(c, AgentState.PASSING, "ok");
+    assertThat(c.status()).isEqualTo(AgentState.PASSING);
+    state.recordRunResult(c, AgentState.CRITICAL, "down 1");
+    assertThat(c.status()).isEqualTo(AgentState.PASSING);
+    assertThat(c.output()).isEqualTo("ok");
+    state.recordRunResult(c, AgentState.CRITICAL, "down 2");
+    assertThat(c.status()).isEqualTo(AgentState.WARNING);
+    state.recordRunResult(c, AgentState.CRITICAL, "down 3");
+    assertThat(c.status()).isEqualTo(AgentState.CRITICAL);
+    state.recordRunResult(c, AgentState.PASSING, "up 1");
+    assertThat(c.status()).isEqualTo(AgentState.CRITICAL);
+    state.recordRunResult(c, AgentState.PASSING, "up 2");
+    assertThat(c.status()).isEqualTo(AgentState.PASSING);
   }
 }

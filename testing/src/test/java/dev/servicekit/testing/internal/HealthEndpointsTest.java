@@ -233,4 +233,35 @@ class HealthEndpointsTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void filterSelectsHealthEntriesIncludingThroughChecks() {
+    registerTtl("a1", "api", "passing", "blue");
+    registerTtl("a2", "api", "critical", "green");
+    String critical =
+        java.net.URLEncoder.encode(
+            "Checks.Status == critical and Service.Port == 9000",
+            java.nio.charset.StandardCharsets.UTF_8);
+    Answer a = http.get("/v1/health/service/api?filter=" + critical);
+    assertThat(a.status()).isEqualTo(200);
+    assertThat(ids(a)).containsExactly("a2");
+    assertThat(ids(http.get("/v1/health/service/api?filter=blue%20in%20Service.Tags")))
+        .containsExactly("a1");
+    Answer bad = http.get("/v1/health/service/api?filter=Service.Colour%20%3D%3D%20x");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body()).startsWith("Failed to create evaluator for expression: ");
+  }
+
+  @Test
+  void answersCarryConsulsQueryMetaHeaders() {
+    registerTtl("a1", "api", "passing");
+    Answer a = http.get("/v1/health/service/api");
+    assertThat(a.header("X-Consul-Effective-Consistency")).isEqualTo("leader");
+    assertThat(a.header("X-Consul-Query-Backend")).isEqualTo("blocking-query");
+    assertThat(a.header("X-Consul-KnownLeader")).isEqualTo("true");
+    assertThat(a.header("X-Consul-LastContact")).isEqualTo("0");
+    assertThat(a.header("X-Consul-Results-Filtered-By-ACLs")).isNull();
+    assertThat(http.get("/v1/health/service/api?stale").header("X-Consul-Effective-Consistency"))
+        .isEqualTo("stale");
+  }
 }

@@ -41,7 +41,7 @@ class JsonWriterTest {
     m.put("s", "é \uD83D\uDE00 \" \\ <>&");
     m.put("n", -42L);
     m.put("list", Arrays.asList(true, null, "x"));
-    assertThat(JsonParser.parse(JsonWriter.write(m))).isEqualTo(m);
+    assertThat(JsonText.parse(JsonWriter.write(m))).isEqualTo(m);
   }
 
   @Test
@@ -50,5 +50,21 @@ class JsonWriterTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> JsonWriter.write(new Object()))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void escapesControlCharactersAsGo122Does() {
+    assertThat(JsonWriter.write("\b\f\u001b\u2029")).isEqualTo("\"\\b\\f\\u001b\\u2029\"");
+  }
+
+  @Test
+  void prettyKeepsEmptyContainersTight() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("e", Map.of());
+    m.put("l", List.of());
+    m.put("n", null);
+    assertThat(JsonWriter.writePretty(m))
+        .isEqualTo("{\n    \"e\": {},\n    \"l\": [],\n    \"n\": null\n}\n");
+    assertThat(JsonWriter.writePretty(List.of())).isEqualTo("[]\n");
   }
 }
