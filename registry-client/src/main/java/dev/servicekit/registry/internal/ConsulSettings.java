@@ -64,6 +64,7 @@ public final class ConsulSettings {
   final Duration requestTimeout;
   final Duration watchWait;
   final Duration watchMinInterval;
+  final Duration watchRecoveryHold;
   final Duration firstAnswerTimeout;
   final Balancer balancer;
 
@@ -141,6 +142,8 @@ public final class ConsulSettings {
     this.watchWait = wait;
     this.watchMinInterval =
         config.getDuration(PREFIX + "watch.min-interval", Duration.ofMillis(250));
+    this.watchRecoveryHold =
+        config.getDuration(PREFIX + "watch.recovery-hold", checkInterval.multipliedBy(3));
     this.firstAnswerTimeout =
         config.getDuration(PREFIX + "watch.first-answer-timeout", Duration.ofSeconds(3));
     this.balancer = config.getEnum(PREFIX + "load-balancer", Balancer.class, Balancer.ROUND_ROBIN);

@@ -25,6 +25,13 @@ import org.slf4j.LoggerFactory;
  * is followed by a fresh one (the agent may have restarted), successive queries are at least {@code
  * watch.min-interval} apart, and failures back off exponentially with jitter. The HTTP read timeout
  * of these queries is above {@code wait + wait/16}.
+ *
+ * <p>An agent that returns from an outage, or whose index went backwards, has usually lost its
+ * registrations (a restart with wiped data): every instance re-registers within one check interval,
+ * and its check passes one interval later. An empty answer for a service that had instances is then
+ * held off for up to {@code watch.recovery-hold}: the last known set stays in use (reported as
+ * stale) until the instances are back or the hold runs out, so callers do not see a service vanish
+ * for the seconds it takes to re-register.
  */
 final class ServiceWatch {
 
@@ -51,6 +58,7 @@ final class ServiceWatch {
   private final ConsulAgent agent;
   private final Duration wait;
   private final long minIntervalNanos;
+  private final long recoveryHoldNanos;
   private final Backoff backoff;
   private final Counter refreshes;
   private final Counter errors;
@@ -77,6 +85,7 @@ final class ServiceWatch {
     this.agent = agent;
     this.wait = settings.watchWait;
     this.minIntervalNanos = settings.watchMinInterval.toNanos();
+    this.recoveryHoldNanos = settings.watchRecoveryHold.toNanos();
     this.backoff = new Backoff(settings.backoffInitial, settings.backoffMax);
     this.balancer = balancer;
     this.refreshes = metrics.watchRefreshes(service);
@@ -129,28 +138,55 @@ final class ServiceWatch {
   private void run() {
     long index = 0;
     int failures = 0;
+    boolean agentReset = false; // an outage or an index that went backwards since the last answer
+    long holdUntil = 0; // System.nanoTime() deadline of a held-off empty answer; 0 when none
     while (!closed) {
       long started = System.nanoTime();
       try {
-        ConsulAgent.Answer answer = agent.healthy(service, index, wait);
+        Duration askWait =
+            holdUntil == 0 ? wait : shorter(wait, Duration.ofNanos(holdUntil - started));
+        ConsulAgent.Answer answer = agent.healthy(service, index, askWait);
         refreshes.increment();
         long next = answer.index();
         if (next < index) {
           // The agent's index went backwards (restart, snapshot restore): start afresh.
           next = 0;
+          agentReset = true;
         } else if (next < 1) {
           next = 1;
         }
-        boolean recovering = stale;
+        boolean recovering = stale && holdUntil == 0;
         index = next;
         failures = 0;
         lastSuccess = Instant.now();
         lastError = "";
-        stale = false;
         if (recovering) {
           log.info("watch of {} reaches the Consul agent again", service);
         }
-        publish(answer.instances());
+        List<ServiceInstance> instances = answer.instances();
+        if (instances.isEmpty() && !snapshot.instances.isEmpty() && (agentReset || holdUntil != 0)) {
+          long now = System.nanoTime();
+          if (holdUntil == 0 && recoveryHoldNanos > 0) {
+            holdUntil = now + recoveryHoldNanos;
+            log.info(
+                "{} has no healthy instance on the returning agent; serving the last known {} for"
+                    + " up to {} while they re-register",
+                service,
+                snapshot.instances.size(),
+                Duration.ofNanos(recoveryHoldNanos));
+          }
+          if (holdUntil != 0 && now - holdUntil < 0) {
+            stale = true;
+            agentReset = false;
+            firstAttempt.countDown();
+            pause(minIntervalNanos - (System.nanoTime() - started));
+            continue;
+          }
+        }
+        holdUntil = 0;
+        agentReset = false;
+        stale = false;
+        publish(instances);
         firstAttempt.countDown();
         pause(minIntervalNanos - (System.nanoTime() - started));
       } catch (AgentException e) {
@@ -161,6 +197,7 @@ final class ServiceWatch {
         failures++;
         // The agent may come back restarted with another index: ask afresh, without blocking.
         index = 0;
+        agentReset = true;
         lastError = e.getMessage();
         if (!stale) {
           log.warn(
@@ -179,6 +216,7 @@ final class ServiceWatch {
         errors.increment();
         failures++;
         index = 0;
+        agentReset = true;
         stale = true;
         lastError = e.getClass().getSimpleName();
         log.warn("watch of {} failed unexpectedly", service, e);
@@ -186,6 +224,12 @@ final class ServiceWatch {
         pause(Math.max(backoff.delay(failures).toNanos(), minIntervalNanos));
       }
     }
+  }
+
+  private static Duration shorter(Duration a, Duration b) {
+    Duration floor = Duration.ofSeconds(1); // Consul's blocking wait has a granularity of seconds
+    Duration min = a.compareTo(b) <= 0 ? a : b;
+    return min.compareTo(floor) < 0 ? floor : min;
   }
 
   private void publish(List<ServiceInstance> instances) {

@@ -148,6 +148,59 @@ class ServiceWatchTest {
   }
 
   @Test
+  void holdsTheLastKnownSetWhileAReturningAgentHasNoInstanceYet() throws Exception {
+    server = new ScriptedAgent(s -> answer(TWO, 40));
+    start(
+        "servicekit.registry.watch.min-interval", "20ms",
+        "servicekit.registry.watch.recovery-hold", "3s");
+    watch.awaitFirstAttempt(Duration.ofSeconds(5));
+    assertThat(watch.snapshot().instances).hasSize(2);
+
+    // The agent goes away and comes back wiped: an empty answer at a fresh, lower index.
+    server.script(s -> Reply.of(500, "agent restarting"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> watch.status().stale());
+    server.script(s -> answer("[]", 3));
+    await().atMost(Duration.ofSeconds(10)).until(() -> watch.status().lastError().isEmpty());
+    assertThat(watch.snapshot().instances)
+        .extracting(ServiceInstance::id)
+        .containsExactly("inv-1", "inv-2");
+    assertThat(watch.status().stale()).isTrue();
+
+    // One instance has re-registered and passes: the fresh answer replaces the held set at once.
+    server.script(s -> answer(ONE, 5));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> watch.snapshot().instances.size() == 1 && !watch.status().stale());
+    assertThat(watch.snapshot().instances).extracting(ServiceInstance::id).containsExactly("inv-1");
+  }
+
+  @Test
+  void publishesTheEmptySetOnceTheRecoveryHoldRunsOut() throws Exception {
+    server = new ScriptedAgent(s -> answer(ONE, 40));
+    start(
+        "servicekit.registry.watch.min-interval", "20ms",
+        "servicekit.registry.watch.recovery-hold", "1s");
+    watch.awaitFirstAttempt(Duration.ofSeconds(5));
+    server.script(s -> answer("[]", 2)); // index went backwards: the agent lost its state
+    await().atMost(Duration.ofSeconds(10)).until(() -> watch.status().stale());
+    assertThat(watch.snapshot().instances).hasSize(1);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> watch.snapshot().instances.isEmpty() && !watch.status().stale());
+  }
+
+  @Test
+  void anEmptyAnswerFromAHealthyAgentIsPublishedAtOnce() throws Exception {
+    AtomicInteger n = new AtomicInteger();
+    server = new ScriptedAgent(s -> answer(n.getAndIncrement() == 0 ? ONE : "[]", 10 + n.get()));
+    start(
+        "servicekit.registry.watch.min-interval", "20ms",
+        "servicekit.registry.watch.recovery-hold", "30s");
+    await().atMost(Duration.ofSeconds(5)).until(() -> watch.snapshot().instances.isEmpty());
+    assertThat(watch.status().stale()).isFalse();
+  }
+
+  @Test
   void tellsListenersAboutChangesOnly() throws Exception {
     AtomicInteger n = new AtomicInteger();
     server =

@@ -279,6 +279,8 @@ final class DemoSystem implements AutoCloseable {
     env.put("SERVICEKIT_REGISTRY_CONNECT_TIMEOUT", "1s");
     env.put("SERVICEKIT_REGISTRY_REQUEST_TIMEOUT", "2s");
     env.put("SERVICEKIT_REGISTRY_WATCH_WAIT", "10s");
+    // Long enough for a wiped agent: re-registration (interval + backoff) plus a passing check.
+    env.put("SERVICEKIT_REGISTRY_WATCH_RECOVERY_HOLD", "5s");
     return env;
   }
 
