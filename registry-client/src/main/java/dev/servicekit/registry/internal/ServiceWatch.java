@@ -164,7 +164,9 @@ final class ServiceWatch {
           log.info("watch of {} reaches the Consul agent again", service);
         }
         List<ServiceInstance> instances = answer.instances();
-        if (instances.isEmpty() && !snapshot.instances.isEmpty() && (agentReset || holdUntil != 0)) {
+        if (instances.isEmpty()
+            && !snapshot.instances.isEmpty()
+            && (agentReset || holdUntil != 0)) {
           long now = System.nanoTime();
           if (holdUntil == 0 && recoveryHoldNanos > 0) {
             holdUntil = now + recoveryHoldNanos;
