@@ -3,6 +3,7 @@ package dev.servicekit.correlation.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.servicekit.config.ConfigException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,9 +47,9 @@ class SettingsTest {
   void badEnumNamesKeyValueAndChoicesWithoutEchoingControlCharacters() {
     System.setProperty(KEY, "nope\r\nInjected");
     assertThatThrownBy(() -> Settings.readEnum(KEY, TimeUnit.class, TimeUnit.SECONDS))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining(KEY)
-        .hasMessageContaining("nope??Injected")
+        .hasMessageContaining("nope\\u000d\\u000aInjected")
         .hasMessageContaining("seconds")
         .hasMessageNotContaining("\n");
   }

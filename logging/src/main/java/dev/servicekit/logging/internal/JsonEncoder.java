@@ -38,7 +38,9 @@ public final class JsonEncoder {
   private final byte[] messageKey;
   private final byte[] loggerKey;
   private final byte[] threadKey;
-  private final byte[] identity;
+  private final LogConfig config;
+  private LogIdentity encodedIdentity;
+  private byte[] identity;
   private final byte[] traceKey;
   private final byte[] spanKey;
   private final byte[] errorTypeKey;
@@ -70,12 +72,8 @@ public final class JsonEncoder {
     messageKey = key(profile.message);
     loggerKey = key(profile.logger);
     threadKey = key(profile.thread);
-    JsonBuffer id = new JsonBuffer(256);
-    identityField(id, profile.serviceName, config.serviceName);
-    identityField(id, profile.serviceVersion, config.serviceVersion);
-    identityField(id, profile.environment, config.environment);
-    identityField(id, profile.dataset, config.dataset);
-    identity = java.util.Arrays.copyOf(id.array(), id.length());
+    this.config = config;
+    identity(config.identity());
     traceKey = key(profile.traceId);
     spanKey = key(profile.spanId);
     errorTypeKey = key(profile.errorType);
@@ -145,7 +143,7 @@ public final class JsonEncoder {
     writeName(e.loggerJson, loggerNames, String.valueOf(e.loggerName), truncated, out, cap);
     out.writeBytes(threadKey);
     writeName(null, threadNames, String.valueOf(e.threadName), truncated, out, cap);
-    out.writeBytes(identity);
+    out.writeBytes(identity(e.identity != null ? e.identity : config.identity()));
     String traceId = e.traceId;
     String spanId = e.spanId;
     if (traceId == null) {
@@ -368,6 +366,23 @@ public final class JsonEncoder {
 
   private static int levelIndex(int level) {
     return Math.max(0, Math.min(4, level / 10));
+  }
+
+  /**
+   * The encoded identity fields; encoded again only when the identity changed (a runtime started or
+   * stopped), so a line costs a reference comparison for its identity.
+   */
+  private byte[] identity(LogIdentity current) {
+    if (current != encodedIdentity) {
+      JsonBuffer id = new JsonBuffer(256);
+      identityField(id, profile.serviceName, current.serviceName());
+      identityField(id, profile.serviceVersion, current.serviceVersion());
+      identityField(id, profile.environment, current.environment());
+      identityField(id, profile.dataset, current.dataset());
+      identity = java.util.Arrays.copyOf(id.array(), id.length());
+      encodedIdentity = current;
+    }
+    return identity;
   }
 
   private static void identityField(JsonBuffer out, String name, String value) {

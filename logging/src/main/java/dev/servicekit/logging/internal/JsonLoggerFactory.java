@@ -21,13 +21,17 @@ public final class JsonLoggerFactory implements ILoggerFactory {
   private final InternalErrors errors = new InternalErrors();
   private final ReentrancyGuard guard = new ReentrancyGuard();
   private final AsyncWriter writer;
+  private final LogConfig config;
   private volatile LevelTable levels;
+  private volatile LevelTable configuredLevels;
 
   JsonLoggerFactory(
       LogConfig config, LineSink sink, ThreadLocalMdcAdapter mdc, TraceSource traces) {
     this.mdc = mdc;
     this.traces = traces;
+    this.config = config;
     this.levels = config.levels();
+    this.configuredLevels = levels;
     this.writer = new AsyncWriter(config, sink, counters, errors, guard);
     writer.start();
   }
@@ -77,6 +81,23 @@ public final class JsonLoggerFactory implements ILoggerFactory {
     for (JsonLogger logger : loggers.values()) {
       logger.threshold(table.threshold(logger.getName()));
     }
+  }
+
+  /**
+   * Applies the level settings of a changed process configuration (a runtime published its builder
+   * settings or withdrew them). Nothing happens when they are the same as before, so levels set at
+   * run time through {@code ServicekitLogging.setLevel} stay.
+   */
+  public synchronized void configuredLevels(LevelTable table) {
+    if (!table.equals(configuredLevels)) {
+      configuredLevels = table;
+      levels(table);
+    }
+  }
+
+  /** The configuration this factory started with. */
+  LogConfig config() {
+    return config;
   }
 
   /** Counts per level and of dropped events. */
@@ -132,6 +153,7 @@ public final class JsonLoggerFactory implements ILoggerFactory {
               markers == null || markers.isEmpty() ? null : List.copyOf(markers),
               context == null ? null : traces.traceId(context),
               context == null ? null : traces.spanId(context));
+      event.identity = config.identity();
       writer.submit(event);
     } catch (Throwable e) {
       errors.report("could not log an event", e);

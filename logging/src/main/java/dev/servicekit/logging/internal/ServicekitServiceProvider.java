@@ -1,5 +1,6 @@
 package dev.servicekit.logging.internal;
 
+import dev.servicekit.config.ProcessConfig;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
 import org.slf4j.helpers.BasicMarkerFactory;
@@ -60,5 +61,8 @@ public final class ServicekitServiceProvider implements SLF4JServiceProvider {
       // the JVM is already shutting down: events are written as they come
     }
     factory = f;
+    JsonLoggerFactory running = f;
+    // a runtime's builder settings (servicekit.log.level, .levels, .level.<prefix>) apply at start
+    ProcessConfig.addListener(() -> running.configuredLevels(LogConfig.fromEnvironment().levels()));
   }
 }

@@ -1,6 +1,6 @@
 package dev.servicekit.registry.internal;
 
-import dev.servicekit.core.ConfigException;
+import dev.servicekit.config.ConfigException;
 import dev.servicekit.core.HealthCheck;
 import dev.servicekit.core.ServiceInfo;
 import dev.servicekit.core.spi.ComponentContext;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.servicekit.core.ConfigException;
-import dev.servicekit.core.ServiceConfig;
+import dev.servicekit.config.ConfigException;
+import dev.servicekit.config.ServiceConfig;
 import dev.servicekit.core.ServiceRuntime;
 import dev.servicekit.testing.LocalConsul;
 import dev.servicekit.testing.RegisteredService;
