@@ -134,6 +134,11 @@ public final class LogConfig {
     return fresh;
   }
 
+  /** Reads the settings through {@code reader} (tests give it their own problem stream). */
+  static LogConfig read(ConfigReader reader) {
+    return new LogConfig(reader);
+  }
+
   /** The threshold table this configuration starts with. */
   LevelTable levels() {
     return levels;
