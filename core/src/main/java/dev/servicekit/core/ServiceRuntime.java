@@ -64,6 +64,7 @@ public final class ServiceRuntime implements AutoCloseable {
   private final ServiceInfo info;
   private final ServiceConfig config;
   private final RuntimeSettings settings;
+  private final MetricsEndpoint metrics;
   private final MeterRegistry meterRegistry;
   private final HealthChecks health;
   private final long startNanos = System.nanoTime();
@@ -77,11 +78,12 @@ public final class ServiceRuntime implements AutoCloseable {
   private Thread stoppingThread;
 
   private ServiceRuntime(
-      ServiceInfo info, ServiceConfig config, RuntimeSettings settings, MeterRegistry registry) {
+      ServiceInfo info, ServiceConfig config, RuntimeSettings settings, MetricsEndpoint metrics) {
     this.info = info;
     this.config = config;
     this.settings = settings;
-    this.meterRegistry = registry;
+    this.metrics = metrics;
+    this.meterRegistry = metrics.registry();
     this.health = new HealthChecks(settings.healthTimeout(), settings.healthThreads());
   }
 
@@ -226,6 +228,7 @@ public final class ServiceRuntime implements AutoCloseable {
     if (m != null) {
       m.close();
     }
+    metrics.close();
   }
 
   State state() {
@@ -353,6 +356,11 @@ public final class ServiceRuntime implements AutoCloseable {
     @Override
     public ServiceInfo info() {
       return info;
+    }
+
+    @Override
+    public MetricsEndpoint metrics() {
+      return metrics;
     }
   }
 
@@ -515,7 +523,13 @@ public final class ServiceRuntime implements AutoCloseable {
       return this;
     }
 
-    /** Where meters go; the default is Micrometer's global composite registry. */
+    /**
+     * Where meters go; the default is Micrometer's global composite registry. With {@code
+     * micrometer-registry-prometheus} on the class path, {@code /metrics} scrapes a {@code
+     * PrometheusMeterRegistry} given here (or held by a composite given here); otherwise the
+     * runtime creates one with the JVM binders and adds it to the composite, or puts it beside any
+     * other registry given here in a new composite that components then see.
+     */
     public Builder meterRegistry(MeterRegistry registry) {
       this.meterRegistry = Objects.requireNonNull(registry, "meterRegistry");
       return this;
@@ -555,7 +569,10 @@ public final class ServiceRuntime implements AutoCloseable {
       return config(RuntimeSettings.SHUTDOWN_HOOK, Boolean.toString(enabled));
     }
 
-    /** Whether to load components through {@link ServiceLoader}; on by default. */
+    /**
+     * Whether to load components, modules' settings checks and meter sources through {@link
+     * ServiceLoader}; on by default.
+     */
     public Builder discoverComponents(boolean enabled) {
       return config(RuntimeSettings.DISCOVERY, Boolean.toString(enabled));
     }
@@ -581,18 +598,22 @@ public final class ServiceRuntime implements AutoCloseable {
       RuntimeSettings settings = RuntimeSettings.from(config);
       ServiceInfo info = IdentityResolver.resolve(config, tags, meta);
       ClassLoader loader = loader();
-      for (SettingsCheck check : ServiceLoader.load(SettingsCheck.class, loader)) {
-        check.check(config);
+      List<MeterSource> meterSources = new ArrayList<>();
+      List<ComponentProvider> providers = List.of();
+      if (settings.discovery()) {
+        for (SettingsCheck check : ServiceLoader.load(SettingsCheck.class, loader)) {
+          check.check(config);
+        }
+        providers = providers(loader);
+        ServiceLoader.load(MeterSource.class, loader).forEach(meterSources::add);
       }
-      List<ComponentProvider> providers = settings.discovery() ? providers(loader) : List.of();
       for (ComponentProvider provider : providers) {
         provider.validate(config);
       }
-      List<MeterSource> meterSources = new ArrayList<>();
-      ServiceLoader.load(MeterSource.class, loader).forEach(meterSources::add);
       Map<HealthCheck.Kind, Map<String, HealthCheck>> checksCopy = new LinkedHashMap<>();
       checks.forEach((k, v) -> checksCopy.put(k, new LinkedHashMap<>(v)));
-      ServiceRuntime runtime = new ServiceRuntime(info, config, settings, meterRegistry);
+      ServiceRuntime runtime =
+          new ServiceRuntime(info, config, settings, MetricsEndpoint.create(meterRegistry));
       runtime.start(providers, List.copyOf(components), checksCopy, meterSources);
       return runtime;
     }
