@@ -1,5 +1,7 @@
 package dev.servicekit.core;
 
+import dev.servicekit.config.ConfigException;
+import dev.servicekit.config.ServiceConfig;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;

@@ -1,5 +1,9 @@
 package dev.servicekit.core;
 
+import dev.servicekit.config.ConfigException;
+import dev.servicekit.config.IdentityChain;
+import dev.servicekit.config.ServiceConfig;
+import dev.servicekit.config.Setting;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -9,23 +13,24 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Resolves a {@link ServiceInfo} from configuration, following DESIGN.md's precedence. */
+/**
+ * Resolves a {@link ServiceInfo} from configuration: name, version, environment and instance id
+ * through servicekit-config's {@link IdentityChain}, then what only a runtime needs (address, port,
+ * tags, metadata).
+ */
 final class IdentityResolver {
 
-  static final String NAME = "servicekit.service.name";
-  static final String VERSION = "servicekit.service.version";
-  static final String ENVIRONMENT = "servicekit.service.environment";
-  static final String INSTANCE_ID = "servicekit.service.instance-id";
+  static final String NAME = IdentityChain.NAME;
+  static final String VERSION = IdentityChain.VERSION;
+  static final String ENVIRONMENT = IdentityChain.ENVIRONMENT;
+  static final String INSTANCE_ID = IdentityChain.INSTANCE_ID;
   static final String PORT = "servicekit.service.port";
   static final String TAGS = "servicekit.service.tags";
   static final String META = "servicekit.service.meta";
-  static final String OTEL_SERVICE_NAME = "otel.service.name";
-  static final String OTEL_RESOURCE_ATTRIBUTES = "otel.resource.attributes";
 
   static final String DEFAULT_VERSION = "unknown";
   static final String DEFAULT_ENVIRONMENT = "default";
@@ -44,36 +49,16 @@ final class IdentityResolver {
    */
   static ServiceInfo resolve(
       ServiceConfig config, List<String> extraTags, Map<String, String> extraMeta) {
-    Map<String, String> otel = otelAttributes(config);
-    Named named =
-        config
-            .get(NAME)
-            .map(v -> new Named(v, NAME, config.sourceOf(NAME).orElse(null)))
-            .or(
-                () ->
-                    config
-                        .env("SERVICE_NAME")
-                        .map(
-                            v -> new Named(v, "SERVICE_NAME", "environment variable SERVICE_NAME")))
-            .or(
-                () ->
-                    config
-                        .get(OTEL_SERVICE_NAME)
-                        .map(
-                            v ->
-                                new Named(
-                                    v,
-                                    OTEL_SERVICE_NAME,
-                                    config.sourceOf(OTEL_SERVICE_NAME).orElse(null))))
-            .or(
-                () ->
-                    Optional.ofNullable(otel.get("service.name"))
-                        .map(
-                            v ->
-                                new Named(
-                                    v,
-                                    "service.name",
-                                    config.sourceOf(OTEL_RESOURCE_ATTRIBUTES).orElse(null))))
+    IdentityChain.Found found =
+        IdentityChain.find(
+            config,
+            problem ->
+                log.warn(
+                    "Ignoring OTEL_RESOURCE_ATTRIBUTES as a whole, as OpenTelemetry does: {}",
+                    problem.getMessage()));
+    Setting named =
+        found
+            .name()
             .orElseThrow(
                 () ->
                     new ConfigException(
@@ -81,22 +66,14 @@ final class IdentityResolver {
                         null,
                         null,
                         "a service name: call ServiceRuntime.builder().serviceName(..), or set"
-                            + " -Dservicekit.service.name, SERVICEKIT_SERVICE_NAME, SERVICE_NAME"
-                            + " or OTEL_SERVICE_NAME"));
+                            + " -Dservicekit.service.name, SERVICEKIT_SERVICE_NAME, SERVICE_NAME,"
+                            + " OTEL_SERVICE_NAME or service.name in OTEL_RESOURCE_ATTRIBUTES"));
     checkName(named);
     String name = named.value();
-    String version =
-        config
-            .get(VERSION)
-            .or(() -> Optional.ofNullable(otel.get("service.version")))
-            .orElse(DEFAULT_VERSION);
-    String environment =
-        config
-            .get(ENVIRONMENT)
-            .or(() -> Optional.ofNullable(otel.get("deployment.environment.name")))
-            .or(() -> Optional.ofNullable(otel.get("deployment.environment")))
-            .orElse(DEFAULT_ENVIRONMENT);
-    String instanceId = config.get(INSTANCE_ID).orElseGet(() -> generateInstanceId(name, config));
+    String version = found.version().map(Setting::value).orElse(DEFAULT_VERSION);
+    String environment = found.environment().map(Setting::value).orElse(DEFAULT_ENVIRONMENT);
+    String instanceId =
+        found.instanceId().map(Setting::value).orElseGet(() -> generateInstanceId(name, config));
     String address = AdvertisedAddress.resolve(config);
     int port = config.getPort(PORT, 0);
 
@@ -108,34 +85,12 @@ final class IdentityResolver {
         name, version, instanceId, environment, address, port, new ArrayList<>(tags), meta);
   }
 
-  private static Map<String, String> otelAttributes(ServiceConfig config) {
-    Optional<String> raw = config.get(OTEL_RESOURCE_ATTRIBUTES);
-    if (raw.isEmpty()) {
-      return Map.of();
-    }
-    Optional<Map<String, String>> parsed = OtelResourceAttributes.parse(raw.get());
-    if (parsed.isEmpty()) {
-      log.warn(
-          "Ignoring {} from {}: not a comma-separated list of percent-encoded key=value pairs",
-          ServiceConfig.envName(OTEL_RESOURCE_ATTRIBUTES),
-          config.sourceOf(OTEL_RESOURCE_ATTRIBUTES).orElse("?"));
-      return Map.of();
-    }
-    return parsed.get();
-  }
-
-  private record Named(String value, String key, String source) {}
-
-  private static void checkName(Named named) {
+  private static void checkName(Setting named) {
     String name = named.value();
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       if (Character.isWhitespace(c) || Character.isISOControl(c) || c == '/') {
-        throw new ConfigException(
-            named.key(),
-            name,
-            named.source(),
-            "a service name without spaces, control characters or slashes");
+        throw named.error("a service name without spaces, control characters or slashes");
       }
     }
   }

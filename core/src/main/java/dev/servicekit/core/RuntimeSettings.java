@@ -1,5 +1,7 @@
 package dev.servicekit.core;
 
+import dev.servicekit.config.ConfigException;
+import dev.servicekit.config.ServiceConfig;
 import java.net.InetAddress;
 import java.time.Duration;
 

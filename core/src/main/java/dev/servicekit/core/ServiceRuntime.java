@@ -1,5 +1,11 @@
 package dev.servicekit.core;
 
+import dev.servicekit.config.ConfigException;
+import dev.servicekit.config.ProcessConfig;
+import dev.servicekit.config.ServiceConfig;
+import dev.servicekit.config.ServiceIdentity;
+import dev.servicekit.config.spi.MeterSource;
+import dev.servicekit.config.spi.SettingsCheck;
 import dev.servicekit.core.spi.ComponentContext;
 import dev.servicekit.core.spi.ComponentProvider;
 import dev.servicekit.core.spi.ServiceComponent;
@@ -66,6 +72,7 @@ public final class ServiceRuntime implements AutoCloseable {
   private volatile ManagementServer server;
   private volatile Components components = new Components(List.of());
   private volatile CoreMeters meters;
+  private volatile ProcessConfig.Layer layer;
   private Thread shutdownHook;
   private CompletableFuture<Void> stopped;
   private Thread stoppingThread;
@@ -201,6 +208,14 @@ public final class ServiceRuntime implements AutoCloseable {
     state.set(State.STOPPED);
     removeShutdownHook();
     log.info("Stopped {} ({})", info.name(), info.instanceId());
+    withdrawLayer();
+  }
+
+  private void withdrawLayer() {
+    ProcessConfig.Layer l = layer;
+    if (l != null) {
+      l.close();
+    }
   }
 
   private void releaseResources() {
@@ -237,9 +252,14 @@ public final class ServiceRuntime implements AutoCloseable {
   private void start(
       List<ComponentProvider> providers,
       List<ServiceComponent> explicit,
-      Map<HealthCheck.Kind, Map<String, HealthCheck>> checks) {
+      Map<HealthCheck.Kind, Map<String, HealthCheck>> checks,
+      List<MeterSource> meterSources) {
     checks.forEach(
         (kind, byName) -> byName.forEach((name, check) -> health.add(name, kind, check)));
+    layer =
+        ProcessConfig.publish(
+            ServiceIdentity.of(info.name(), info.version(), info.environment(), info.instanceId()),
+            config.overrides());
     try {
       server =
           ManagementServer.start(
@@ -261,12 +281,14 @@ public final class ServiceRuntime implements AutoCloseable {
               startNanos,
               () -> state.get() == State.RUNNING && health.lastReadinessUp(),
               () -> components.started().size());
+      meters.bind(meterSources);
       health.onEntry(meters::healthCheck);
       components = ordered;
       ordered.startAll();
     } catch (RuntimeException | Error e) {
       state.set(State.STOPPED);
       releaseResources();
+      withdrawLayer();
       throw e;
     }
     if (settings.shutdownHook()) {
@@ -549,7 +571,10 @@ public final class ServiceRuntime implements AutoCloseable {
       return config(RuntimeSettings.SHUTDOWN_HOOK, Boolean.toString(enabled));
     }
 
-    /** Whether to load components through {@link ServiceLoader}; on by default. */
+    /**
+     * Whether to load components, modules' settings checks and meter sources through {@link
+     * ServiceLoader}; on by default.
+     */
     public Builder discoverComponents(boolean enabled) {
       return config(RuntimeSettings.DISCOVERY, Boolean.toString(enabled));
     }
@@ -574,7 +599,16 @@ public final class ServiceRuntime implements AutoCloseable {
           (base == null ? ServiceConfig.fromEnvironment() : base).withOverrides(overrides);
       RuntimeSettings settings = RuntimeSettings.from(config);
       ServiceInfo info = IdentityResolver.resolve(config, tags, meta);
-      List<ComponentProvider> providers = settings.discovery() ? providers() : List.of();
+      ClassLoader loader = loader();
+      List<MeterSource> meterSources = new ArrayList<>();
+      List<ComponentProvider> providers = List.of();
+      if (settings.discovery()) {
+        for (SettingsCheck check : ServiceLoader.load(SettingsCheck.class, loader)) {
+          check.check(config);
+        }
+        providers = providers(loader);
+        ServiceLoader.load(MeterSource.class, loader).forEach(meterSources::add);
+      }
       for (ComponentProvider provider : providers) {
         provider.validate(config);
       }
@@ -582,11 +616,11 @@ public final class ServiceRuntime implements AutoCloseable {
       checks.forEach((k, v) -> checksCopy.put(k, new LinkedHashMap<>(v)));
       ServiceRuntime runtime =
           new ServiceRuntime(info, config, settings, MetricsEndpoint.create(meterRegistry));
-      runtime.start(providers, List.copyOf(components), checksCopy);
+      runtime.start(providers, List.copyOf(components), checksCopy, meterSources);
       return runtime;
     }
 
-    private List<ComponentProvider> providers() {
+    private ClassLoader loader() {
       ClassLoader loader = classLoader;
       if (loader == null) {
         loader = Thread.currentThread().getContextClassLoader();
@@ -594,6 +628,10 @@ public final class ServiceRuntime implements AutoCloseable {
       if (loader == null) {
         loader = ServiceRuntime.class.getClassLoader();
       }
+      return loader;
+    }
+
+    private static List<ComponentProvider> providers(ClassLoader loader) {
       List<ComponentProvider> found = new ArrayList<>();
       ServiceLoader.load(ComponentProvider.class, loader).forEach(found::add);
       found.sort(

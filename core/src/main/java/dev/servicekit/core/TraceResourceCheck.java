@@ -1,5 +1,8 @@
 package dev.servicekit.core;
 
+import dev.servicekit.config.IdentityChain;
+import dev.servicekit.config.OtelResourceAttributes;
+import dev.servicekit.config.ServiceConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +56,12 @@ final class TraceResourceCheck {
     }
     Map<String, String> resource =
         config
-            .get(IdentityResolver.OTEL_RESOURCE_ATTRIBUTES)
+            .get(OtelResourceAttributes.KEY)
             .flatMap(OtelResourceAttributes::parse)
             .orElse(Map.of());
     Optional<String> traceName =
         config
-            .get(IdentityResolver.OTEL_SERVICE_NAME)
+            .get(IdentityChain.OTEL_SERVICE_NAME)
             .or(() -> Optional.ofNullable(resource.get("service.name")));
     Optional<String> traceInstance = Optional.ofNullable(resource.get("service.instance.id"));
     List<String> fixes = new ArrayList<>();

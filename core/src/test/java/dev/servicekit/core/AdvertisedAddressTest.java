@@ -3,6 +3,8 @@ package dev.servicekit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.servicekit.config.ConfigException;
+import dev.servicekit.config.ServiceConfig;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;

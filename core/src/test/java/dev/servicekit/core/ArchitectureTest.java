@@ -31,7 +31,7 @@ class ArchitectureTest {
   }
 
   @Test
-  void coreDependsOnlyOnTheJdkSlf4jAndMicrometer() {
+  void coreDependsOnlyOnTheJdkConfigSlf4jAndMicrometer() {
     classes()
         .should()
         .onlyDependOnClassesThat()
@@ -40,6 +40,7 @@ class ArchitectureTest {
             "com.sun.net.httpserver..",
             "org.slf4j..",
             "io.micrometer..",
+            "dev.servicekit.config..",
             "dev.servicekit.core..")
         .check(CORE);
   }
@@ -78,7 +79,7 @@ class ArchitectureTest {
         .should()
         .haveNameMatching(
             "dev\\.servicekit\\.core\\.(ServiceRuntime|ServiceRuntime\\$Builder|ServiceInfo"
-                + "|ServiceConfig|ConfigException|HealthCheck|HealthCheck\\$Kind|HealthStatus)")
+                + "|HealthCheck|HealthCheck\\$Kind|HealthStatus)")
         .check(CORE);
   }
 

@@ -2,6 +2,7 @@ package dev.servicekit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -48,5 +49,21 @@ class CoreMetersTest {
       assertThat(registry.get("servicekit.core.components").gauge().value()).isEqualTo(2.0);
       assertThat(registry.get("servicekit.core.ready").gauge().value()).isEqualTo(1.0);
     }
+  }
+
+  @Test
+  void bindsTheMetersThatModulesDescribeAndRemovesThemOnClose() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    ServiceRuntime runtime = TestRuntimes.builder().meterRegistry(registry).start();
+    FunctionCounter widgets =
+        registry.get("servicekit.test.widgets").tag("kind", "blue").functionCounter();
+    double before = widgets.count();
+    TestMeterSource.WIDGETS.addAndGet(2);
+    assertThat(widgets.count()).isEqualTo(before + 2);
+    assertThat(widgets.getId().getDescription()).isEqualTo("Widgets made");
+    assertThat(registry.get("servicekit.test.queue").gauge().value()).isEqualTo(3.5);
+    runtime.close();
+    assertThat(registry.find("servicekit.test.widgets").meter()).isNull();
+    assertThat(registry.getMeters()).isEmpty();
   }
 }

@@ -3,6 +3,10 @@ package dev.servicekit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.servicekit.config.ConfigException;
+import dev.servicekit.config.GrammarCases;
+import dev.servicekit.config.OtelResourceAttributes;
+import dev.servicekit.config.ServiceConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -172,5 +176,29 @@ class IdentityResolverTest {
         .hasMessageContaining("no value")
         .hasMessageContaining("SERVICE_NAME")
         .hasMessageContaining("OTEL_SERVICE_NAME");
+  }
+
+  @Test
+  void resourceAttributesFollowTheSharedGrammarTable() {
+    for (GrammarCases.Case c : GrammarCases.of("otel")) {
+      Map<String, String> env =
+          Map.of("OTEL_SERVICE_NAME", "fallback", "OTEL_RESOURCE_ATTRIBUTES", c.input());
+      ServiceInfo info = resolve(env);
+      if (c.invalid()) {
+        assertThat(info.name()).as(c.toString()).isEqualTo("fallback");
+        assertThat(info.version()).as(c.toString()).isEqualTo(IdentityResolver.DEFAULT_VERSION);
+      } else {
+        Map<String, String> parsed = OtelResourceAttributes.parse(c.input()).orElseThrow();
+        assertThat(GrammarCases.attributes(parsed)).isEqualTo(c.expected());
+        assertThat(info.version())
+            .as(c.toString())
+            .isEqualTo(parsed.getOrDefault("service.version", IdentityResolver.DEFAULT_VERSION));
+        assertThat(info.environment())
+            .as(c.toString())
+            .isEqualTo(
+                parsed.getOrDefault(
+                    "deployment.environment.name", IdentityResolver.DEFAULT_ENVIRONMENT));
+      }
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.servicekit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.servicekit.config.ServiceConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.File;
 import java.lang.reflect.Method;
@@ -97,7 +98,10 @@ class MetricsEndpointTest {
     }
   }
 
-  /** Core's classes, slf4j-api and Micrometer, optionally the Prometheus jars; records lookups. */
+  /**
+   * Core's and config's classes, slf4j-api and Micrometer, optionally the Prometheus jars; records
+   * lookups.
+   */
   private static final class RecordingLoader extends URLClassLoader {
     final Set<String> requested = ConcurrentHashMap.newKeySet();
 
@@ -115,6 +119,10 @@ class MetricsEndpointTest {
       List<URL> urls = new ArrayList<>();
       urls.add(
           Path.of(ServiceRuntime.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+              .toUri()
+              .toURL());
+      urls.add(
+          Path.of(ServiceConfig.class.getProtectionDomain().getCodeSource().getLocation().toURI())
               .toUri()
               .toURL());
       for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {

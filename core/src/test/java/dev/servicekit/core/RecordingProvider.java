@@ -1,5 +1,7 @@
 package dev.servicekit.core;
 
+import dev.servicekit.config.ConfigException;
+import dev.servicekit.config.ServiceConfig;
 import dev.servicekit.core.spi.ComponentContext;
 import dev.servicekit.core.spi.ComponentProvider;
 import dev.servicekit.core.spi.ServiceComponent;

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.servicekit.config.ConfigException;
+import dev.servicekit.config.ProcessConfig;
+import dev.servicekit.config.ServiceConfig;
+import dev.servicekit.config.ServiceIdentity;
+import dev.servicekit.config.Values;
 import dev.servicekit.core.spi.ServiceComponent;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -21,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -205,6 +211,61 @@ class ServiceRuntimeTest {
           .hasMessageContaining("test.recording.reject-config");
     }
     assertThat(Recorder.events(id)).containsExactly("validate:early");
+  }
+
+  @Test
+  void aModulesSettingsCheckFailsStartBeforeAnythingBinds() throws IOException {
+    Optional<ProcessConfig.Layer> before = ProcessConfig.layer();
+    try (ServerSocket occupied = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      ServiceRuntime.Builder builder =
+          TestRuntimes.builder(Map.of("TEST_CHECK_MODE", "broken"))
+              .managementPort(occupied.getLocalPort());
+      assertThatThrownBy(builder::start)
+          .isInstanceOf(ConfigException.class)
+          .hasMessage(
+              "Invalid configuration test.check.mode='broken'"
+                  + " (from environment variable TEST_CHECK_MODE): expected fine");
+    }
+    assertThat(ProcessConfig.layer()).isEqualTo(before);
+  }
+
+  @Test
+  void theSharedBadDurationFailsStartInTheOneFormat() {
+    assertThatThrownBy(
+            () -> TestRuntimes.builder(Map.of("SERVICEKIT_HEALTH_TIMEOUT", "1.5.s")).start())
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            ConfigException.message(
+                "servicekit.health.timeout",
+                "1.5.s",
+                "environment variable SERVICEKIT_HEALTH_TIMEOUT",
+                Values.DURATION));
+  }
+
+  @Test
+  void publishesItsIdentityAndBuilderSettingsWhileRunningAndWithdrawsThemOnClose() {
+    Optional<ProcessConfig.Layer> before = ProcessConfig.layer();
+    ServiceRuntime first =
+        TestRuntimes.builder()
+            .version("1.2.3")
+            .environment("staging")
+            .config("servicekit.test.published", "first")
+            .start();
+    ServiceInfo info = first.info();
+    assertThat(ProcessConfig.identity())
+        .isEqualTo(ServiceIdentity.of(info.name(), "1.2.3", "staging", info.instanceId()));
+    assertThat(ProcessConfig.current().get("servicekit.test.published")).contains("first");
+    ServiceRuntime second =
+        TestRuntimes.builder()
+            .serviceName("second")
+            .config("servicekit.test.published", "2")
+            .start();
+    assertThat(ProcessConfig.identity().name()).contains("second");
+    second.close();
+    assertThat(ProcessConfig.identity().instanceId()).contains(info.instanceId());
+    first.close();
+    assertThat(ProcessConfig.layer()).isEqualTo(before);
+    assertThat(ProcessConfig.current().get("servicekit.test.published")).isEmpty();
   }
 
   @Test

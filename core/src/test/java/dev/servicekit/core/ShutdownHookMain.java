@@ -1,5 +1,6 @@
 package dev.servicekit.core;
 
+import dev.servicekit.config.ServiceConfig;
 import dev.servicekit.core.spi.ServiceComponent;
 import java.time.Duration;
 import java.util.Map;

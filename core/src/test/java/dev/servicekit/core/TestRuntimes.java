@@ -1,5 +1,6 @@
 package dev.servicekit.core;
 
+import dev.servicekit.config.ServiceConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;

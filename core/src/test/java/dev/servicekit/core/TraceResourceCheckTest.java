@@ -2,6 +2,7 @@ package dev.servicekit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.servicekit.config.ServiceConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;

@@ -1,5 +1,7 @@
 package dev.servicekit.correlation;
 
+import dev.servicekit.config.ProcessConfig;
+import dev.servicekit.config.ServiceConfig;
 import dev.servicekit.correlation.internal.MdcScope;
 import dev.servicekit.correlation.internal.Propagation;
 import dev.servicekit.correlation.internal.Settings;
@@ -83,34 +85,49 @@ public final class CorrelationPropagator {
 
   /**
    * The HTTP propagator, configured from {@code servicekit.correlation.header}, {@code .inbound}
-   * and {@code .trace-context} (system property, then environment variable). Reads the
-   * configuration on every call: create it once.
+   * and {@code .trace-context}: a started runtime's builder values, then system property, then
+   * environment variable. Reads the configuration on every call: create it once (after {@code
+   * ServiceRuntime.start()} when the builder sets one of them).
    *
-   * @throws IllegalArgumentException when a setting has a bad value
+   * @throws dev.servicekit.config.ConfigException (an {@link IllegalArgumentException}) when a
+   *     setting has a bad value
    */
   public static CorrelationPropagator http() {
+    return http(ProcessConfig.current());
+  }
+
+  /**
+   * The HTTP propagator configured from {@code config}.
+   *
+   * @throws dev.servicekit.config.ConfigException when a setting has a bad value
+   */
+  public static CorrelationPropagator http(ServiceConfig config) {
     return builder()
-        .header(Settings.readHeaderName(HEADER_KEY, HTTP_HEADER))
+        .header(Settings.readHeaderName(config, HEADER_KEY, HTTP_HEADER))
         .fallbackHeader(REQUEST_ID_HEADER)
-        .inbound(Settings.readEnum(INBOUND_KEY, InboundPolicy.class, InboundPolicy.ACCEPT))
+        .inbound(Settings.readEnum(config, INBOUND_KEY, InboundPolicy.class, InboundPolicy.ACCEPT))
         .traceContext(
-            Settings.readEnum(TRACE_CONTEXT_KEY, TraceContextMode.class, TraceContextMode.AUTO))
+            Settings.readEnum(
+                config, TRACE_CONTEXT_KEY, TraceContextMode.class, TraceContextMode.AUTO))
         .build();
   }
 
   /**
    * The messaging propagator: {@code correlation_id}, {@code traceparent}, {@code tracestate},
    * {@code baggage} (all legal JMS property names), configured from {@code .inbound} and {@code
-   * .trace-context}. Reads the configuration on every call: create it once.
+   * .trace-context} as {@link #http()} reads them. Reads the configuration on every call: create it
+   * once.
    *
-   * @throws IllegalArgumentException when a setting has a bad value
+   * @throws dev.servicekit.config.ConfigException when a setting has a bad value
    */
   public static CorrelationPropagator messaging() {
+    ServiceConfig config = ProcessConfig.current();
     return builder()
         .header(MESSAGING_HEADER)
-        .inbound(Settings.readEnum(INBOUND_KEY, InboundPolicy.class, InboundPolicy.ACCEPT))
+        .inbound(Settings.readEnum(config, INBOUND_KEY, InboundPolicy.class, InboundPolicy.ACCEPT))
         .traceContext(
-            Settings.readEnum(TRACE_CONTEXT_KEY, TraceContextMode.class, TraceContextMode.AUTO))
+            Settings.readEnum(
+                config, TRACE_CONTEXT_KEY, TraceContextMode.class, TraceContextMode.AUTO))
         .build();
   }
 

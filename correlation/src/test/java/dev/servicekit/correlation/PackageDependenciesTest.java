@@ -84,4 +84,13 @@ class PackageDependenciesTest {
         .resideInAnyPackage("jakarta.servlet..", "okhttp3..")
         .check(classes);
   }
+
+  @Test
+  void correlationKnowsServicekitConfigButNotCoreOrLogging() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.servicekit.core..", "dev.servicekit.logging..")
+        .check(classes);
+  }
 }

@@ -1,7 +1,7 @@
 package dev.servicekit.core.spi;
 
+import dev.servicekit.config.ServiceConfig;
 import dev.servicekit.core.HealthCheck;
-import dev.servicekit.core.ServiceConfig;
 import dev.servicekit.core.ServiceInfo;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;

@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * <p>A provider whose component is not configured (for example, no Consul address) returns {@link
  * Optional#empty()} rather than failing. Bad configuration values throw {@link
- * dev.servicekit.core.ConfigException}.
+ * dev.servicekit.config.ConfigException}.
  */
 public interface ComponentProvider {
 
@@ -20,13 +20,13 @@ public interface ComponentProvider {
 
   /**
    * Checks this provider's configuration before anything binds; throw {@link
-   * dev.servicekit.core.ConfigException} for a value that cannot be used. Called at start, after
+   * dev.servicekit.config.ConfigException} for a value that cannot be used. Called at start, after
    * the runtime's own settings and identity are resolved and before the management endpoint binds.
    * The default accepts everything.
    *
    * @param config configuration with the runtime's precedence
    */
-  default void validate(dev.servicekit.core.ServiceConfig config) {}
+  default void validate(dev.servicekit.config.ServiceConfig config) {}
 
   /**
    * Creates the component, not yet started.

@@ -4,6 +4,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Consumer;
 import com.rabbitmq.client.DeliverCallback;
 import com.rabbitmq.client.LongString;
+import dev.servicekit.config.ProcessConfig;
 import dev.servicekit.correlation.CorrelationPropagator;
 import io.opentelemetry.context.Scope;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,8 @@ public final class AmqpCorrelation {
 
   private static volatile CorrelationPropagator propagator;
 
+  private static volatile int propagatorVersion;
+
   /**
    * The messaging propagator, configured once from {@code servicekit.correlation.inbound} and
    * {@code servicekit.correlation.trace-context}.
@@ -47,9 +50,12 @@ public final class AmqpCorrelation {
    */
   static CorrelationPropagator propagator() {
     CorrelationPropagator current = propagator;
-    if (current == null) {
+    int version = ProcessConfig.version();
+    if (current == null || propagatorVersion != version) {
+      // again when a runtime published or withdrew its settings
       current = CorrelationPropagator.messaging();
       propagator = current;
+      propagatorVersion = version;
     }
     return current;
   }

@@ -1,68 +1,59 @@
 package dev.servicekit.correlation.internal;
 
-import java.util.Locale;
+import dev.servicekit.config.ConfigException;
+import dev.servicekit.config.ProcessConfig;
+import dev.servicekit.config.ServiceConfig;
+import dev.servicekit.config.Setting;
+import java.util.Optional;
 
 /**
- * Reads servicekit settings: Java system property {@code servicekit.a.b} first, then environment
- * variable {@code SERVICEKIT_A_B}, then the default. Bad values fail with a message naming the key,
- * the value and what was expected.
+ * Reads correlation settings through servicekit-config: a started runtime's builder values, then
+ * Java system property {@code servicekit.a.b}, then environment variable {@code SERVICEKIT_A_B},
+ * then the default. Bad values fail with a {@link ConfigException} (an {@link
+ * IllegalArgumentException}) naming the key, the value, its source and what was expected.
  */
 public final class Settings {
 
   private Settings() {}
 
-  /** Returns the configured value of {@code key}, or {@code null} when neither source sets it. */
+  /** Returns the configured value of {@code key}, or {@code null} when no source sets it. */
   public static String read(String key) {
-    String value = System.getProperty(key);
-    if (value == null || value.isBlank()) {
-      value = System.getenv(envName(key));
-    }
-    return value == null || value.isBlank() ? null : value.trim();
+    return ProcessConfig.current().get(key).orElse(null);
   }
 
   /**
    * The environment variable that backs {@code key}: {@code servicekit.a-b.c -> SERVICEKIT_A_B_C}.
    */
   public static String envName(String key) {
-    return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    return ServiceConfig.envName(key);
   }
 
-  /** Reads an enum setting by its lower-case name. */
+  /** Reads an enum setting by its lower-case name from the process configuration. */
   public static <E extends Enum<E>> E readEnum(String key, Class<E> type, E defaultValue) {
-    String value = read(key);
-    if (value == null) {
-      return defaultValue;
-    }
-    for (E constant : type.getEnumConstants()) {
-      if (constant.name().equalsIgnoreCase(value.replace('-', '_'))) {
-        return constant;
-      }
-    }
-    StringBuilder expected = new StringBuilder();
-    for (E constant : type.getEnumConstants()) {
-      if (expected.length() > 0) {
-        expected.append(" | ");
-      }
-      expected.append(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-    }
-    throw new IllegalArgumentException(
-        key + " = '" + printable(value) + "' is not valid: expected " + expected);
+    return readEnum(ProcessConfig.current(), key, type, defaultValue);
+  }
+
+  /** Reads an enum setting by its lower-case name (dashes for underscores). */
+  public static <E extends Enum<E>> E readEnum(
+      ServiceConfig config, String key, Class<E> type, E defaultValue) {
+    return config.getEnum(key, type, defaultValue);
+  }
+
+  /** Reads an HTTP header name setting from the process configuration. */
+  public static String readHeaderName(String key, String defaultValue) {
+    return readHeaderName(ProcessConfig.current(), key, defaultValue);
   }
 
   /** Reads an HTTP header name setting (an RFC 9110 token of at most 64 characters). */
-  public static String readHeaderName(String key, String defaultValue) {
-    String value = read(key);
-    if (value == null) {
+  public static String readHeaderName(ServiceConfig config, String key, String defaultValue) {
+    Optional<Setting> found = config.find(key);
+    if (found.isEmpty()) {
       return defaultValue;
     }
-    if (!isToken(value)) {
-      throw new IllegalArgumentException(
-          key
-              + " = '"
-              + printable(value)
-              + "' is not valid: expected an HTTP header name (1 to 64 token characters)");
+    if (!isToken(found.get().value())) {
+      throw found.get().error("an HTTP header name (1 to 64 token characters)");
     }
-    return value;
+    return found.get().value();
   }
 
   /** Whether {@code name} is an RFC 9110 token of 1 to 64 characters. */
@@ -82,17 +73,5 @@ public final class Settings {
       }
     }
     return true;
-  }
-
-  private static String printable(String value) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < value.length() && i < 64; i++) {
-      char c = value.charAt(i);
-      out.append(c >= 0x20 && c < 0x7f ? c : '?');
-    }
-    if (value.length() > 64) {
-      out.append("...");
-    }
-    return out.toString();
   }
 }

@@ -1,5 +1,6 @@
 package dev.servicekit.correlation.jms;
 
+import dev.servicekit.config.ProcessConfig;
 import dev.servicekit.correlation.CorrelationPropagator;
 import io.opentelemetry.context.Scope;
 import jakarta.jms.JMSException;
@@ -36,6 +37,8 @@ public final class JmsCorrelation {
 
   private static volatile CorrelationPropagator propagator;
 
+  private static volatile int propagatorVersion;
+
   /**
    * The messaging propagator, configured once from {@code servicekit.correlation.inbound} and
    * {@code servicekit.correlation.trace-context}.
@@ -44,9 +47,12 @@ public final class JmsCorrelation {
    */
   static CorrelationPropagator propagator() {
     CorrelationPropagator current = propagator;
-    if (current == null) {
+    int version = ProcessConfig.version();
+    if (current == null || propagatorVersion != version) {
+      // again when a runtime published or withdrew its settings
       current = CorrelationPropagator.messaging();
       propagator = current;
+      propagatorVersion = version;
     }
     return current;
   }

@@ -1,5 +1,6 @@
 package dev.servicekit.correlation.kafka;
 
+import dev.servicekit.config.ProcessConfig;
 import dev.servicekit.correlation.CorrelationPropagator;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -17,6 +18,8 @@ final class KafkaHeaderCarrier {
 
   private static volatile CorrelationPropagator propagator;
 
+  private static volatile int propagatorVersion;
+
   /**
    * The messaging propagator, configured once from {@code servicekit.correlation.inbound} and
    * {@code servicekit.correlation.trace-context}.
@@ -25,9 +28,12 @@ final class KafkaHeaderCarrier {
    */
   static CorrelationPropagator propagator() {
     CorrelationPropagator current = propagator;
-    if (current == null) {
+    int version = ProcessConfig.version();
+    if (current == null || propagatorVersion != version) {
+      // again when a runtime published or withdrew its settings
       current = CorrelationPropagator.messaging();
       propagator = current;
+      propagatorVersion = version;
     }
     return current;
   }

@@ -57,11 +57,23 @@ class OptionalMessagingDependenciesTest {
     }
   }
 
-  /** This module's main classes plus slf4j-api and the OpenTelemetry API jars, nothing else. */
+  /**
+   * This module's main classes plus servicekit-config, slf4j-api and the OpenTelemetry API jars,
+   * nothing else.
+   */
   private static URLClassLoader withoutMessagingClients() throws Exception {
     List<URL> urls = new ArrayList<>();
     urls.add(
         Path.of(Correlation.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            .toUri()
+            .toURL());
+    urls.add(
+        Path.of(
+                dev.servicekit.config.ServiceConfig.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI())
             .toUri()
             .toURL());
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {

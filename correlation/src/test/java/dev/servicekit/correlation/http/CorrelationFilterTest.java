@@ -2,6 +2,7 @@ package dev.servicekit.correlation.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.servicekit.core.ServiceRuntime;
 import dev.servicekit.correlation.Correlation;
 import dev.servicekit.correlation.LoopbackServer;
 import java.io.ByteArrayOutputStream;
@@ -187,5 +188,43 @@ class CorrelationFilterTest {
       in.transferTo(response);
       return response.toString(StandardCharsets.ISO_8859_1);
     }
+  }
+
+  @Test
+  void aHeaderNameSetOnTheRuntimeBuilderReachesFiltersCreatedAfterStart() throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(downstream.uri("/report")).header("X-Flow-ID", "flow-42").build();
+    try (ServiceRuntime runtime =
+        ServiceRuntime.builder()
+            .serviceName("flow")
+            .config("servicekit.correlation.header", "X-Flow-ID")
+            .managementBindAddress("127.0.0.1")
+            .managementPort(0)
+            .drainPeriod(Duration.ZERO)
+            .shutdownHook(false)
+            .start()) {
+      assertThat(runtime.info().name()).isEqualTo("flow");
+      try (LoopbackServer configured = LoopbackServer.reporting()) {
+        HttpResponse<String> response =
+            plain.send(
+                HttpRequest.newBuilder(configured.uri("/report"))
+                    .header("X-Flow-ID", "flow-42")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(LoopbackServer.parse(response.body())).containsEntry("id", "flow-42");
+        assertThat(response.headers().firstValue("X-Flow-ID")).contains("flow-42");
+      }
+    }
+    // the runtime closed: its settings are withdrawn and new filters use the default header
+    HttpResponse<String> after = plain.send(request, HttpResponse.BodyHandlers.ofString());
+    try (LoopbackServer fresh = LoopbackServer.reporting()) {
+      HttpResponse<String> response =
+          plain.send(
+              HttpRequest.newBuilder(fresh.uri("/report")).header("X-Flow-ID", "flow-43").build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(LoopbackServer.parse(response.body()).get("id")).isNotEqualTo("flow-43");
+      assertThat(response.headers().firstValue("X-Correlation-ID")).isPresent();
+    }
+    assertThat(LoopbackServer.parse(after.body()).get("id")).isNotEqualTo("flow-42");
   }
 }

@@ -3,6 +3,10 @@ package dev.servicekit.correlation.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.servicekit.config.ConfigException;
+import dev.servicekit.config.GrammarCases;
+import dev.servicekit.config.ServiceConfig;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,11 +50,40 @@ class SettingsTest {
   void badEnumNamesKeyValueAndChoicesWithoutEchoingControlCharacters() {
     System.setProperty(KEY, "nope\r\nInjected");
     assertThatThrownBy(() -> Settings.readEnum(KEY, TimeUnit.class, TimeUnit.SECONDS))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining(KEY)
-        .hasMessageContaining("nope??Injected")
+        .hasMessageContaining("nope\\u000d\\u000aInjected")
         .hasMessageContaining("seconds")
         .hasMessageNotContaining("\n");
+  }
+
+  enum Mode {
+    AUTO,
+    PROPAGATE,
+    OFF,
+    TWO_WORDS
+  }
+
+  @Test
+  void enumSettingsFollowTheSharedGrammarTable() {
+    for (GrammarCases.Case c : GrammarCases.of("enum")) {
+      ServiceConfig config = ServiceConfig.of(Map.of(), Map.of(KEY, c.input()), Map.of());
+      if (c.invalid()) {
+        assertThatThrownBy(() -> Settings.readEnum(config, KEY, Mode.class, Mode.AUTO))
+            .as(c.toString())
+            .isInstanceOf(ConfigException.class)
+            .hasMessage(
+                ConfigException.message(
+                    KEY,
+                    c.input(),
+                    "system property " + KEY,
+                    "one of auto, propagate, off, two-words"));
+      } else {
+        assertThat(Settings.readEnum(config, KEY, Mode.class, Mode.OFF).name())
+            .as(c.toString())
+            .isEqualTo(c.expected());
+      }
+    }
   }
 
   @Test

@@ -1,69 +1,65 @@
 package dev.servicekit.logging.internal;
 
+import dev.servicekit.config.ConfigException;
+import dev.servicekit.config.ProcessConfig;
+import dev.servicekit.config.ServiceConfig;
+import dev.servicekit.config.Setting;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads configuration keys with the servicekit precedence: system property ({@code servicekit.a.b})
- * &gt; environment variable ({@code SERVICEKIT_A_B}) &gt; default. A bad value never throws: one
- * message naming the key, the value and what was expected goes to stderr, and the default is used.
+ * Reads logging's settings through servicekit-config, with its precedence (a started runtime's
+ * builder values, system property, environment variable, default) and its grammars. A bad value
+ * never throws: servicekit-config's message naming the key, the value, its source and what was
+ * expected goes to stderr once, and the default is used.
  */
 final class ConfigReader {
 
-  private static final Pattern DURATION_PART =
-      Pattern.compile("(\\d+)(ms|s|m|h)", Pattern.CASE_INSENSITIVE);
+  private static final Set<String> REPORTED_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
 
-  private final Map<String, String> properties;
-  private final Map<String, String> environment;
+  private final ServiceConfig config;
   private final PrintStream problems;
+  private final Set<String> reported;
 
   ConfigReader(Map<String, String> properties, Map<String, String> environment, PrintStream err) {
-    this.properties = properties;
-    this.environment = environment;
+    this(ServiceConfig.of(Map.of(), properties, environment), err, ConcurrentHashMap.newKeySet());
+  }
+
+  ConfigReader(ServiceConfig config, PrintStream err, Set<String> reported) {
+    this.config = config;
     this.problems = err;
+    this.reported = reported;
   }
 
+  /** The process configuration; each distinct problem is reported once per JVM. */
   static ConfigReader fromEnvironment() {
-    return new ConfigReader(copy(System.getProperties()), System.getenv(), System.err);
+    return new ConfigReader(ProcessConfig.current(), System.err, REPORTED_IN_THIS_JVM);
   }
 
-  static Map<String, String> copy(Properties properties) {
-    Map<String, String> map = new HashMap<>();
-    for (String name : properties.stringPropertyNames()) {
-      map.put(name, properties.getProperty(name));
-    }
-    return map;
+  ServiceConfig config() {
+    return config;
   }
 
-  /** {@code servicekit.log.queue.size} becomes {@code SERVICEKIT_LOG_QUEUE_SIZE}. */
-  static String envName(String key) {
-    return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-  }
-
-  Map<String, String> properties() {
-    return properties;
-  }
-
-  /** The trimmed value of a key from a system property or its environment variable, or null. */
+  /** The trimmed value of a key, or null. */
   String raw(String key) {
-    String v = properties.get(key);
-    if (v == null || v.isBlank()) {
-      v = environment.get(envName(key));
-    }
-    return v == null || v.isBlank() ? null : v.trim();
+    return config.get(key).orElse(null);
   }
 
   /** The trimmed value of an environment variable by its exact name, or null. */
   String env(String name) {
-    String v = environment.get(name);
-    return v == null || v.isBlank() ? null : v.trim();
+    return config.env(name).orElse(null);
+  }
+
+  /** The keys of a family such as {@code servicekit.log.level.<logger>}. */
+  List<String> keysStartingWith(String prefix) {
+    return config.keysStartingWith(prefix);
   }
 
   String string(String key, String defaultValue) {
@@ -72,119 +68,83 @@ final class ConfigReader {
   }
 
   int integer(String key, int defaultValue, int min, int max) {
-    String v = raw(key);
-    if (v == null) {
+    Optional<Setting> found = config.find(key);
+    if (found.isEmpty()) {
       return defaultValue;
     }
     try {
-      int n = Integer.parseInt(v.replace("_", ""));
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
+      return ServiceConfig.toInt(found.get(), min, max);
+    } catch (ConfigException e) {
+      report(e, String.valueOf(defaultValue));
+      return defaultValue;
     }
-    bad(key, v, "an integer from " + min + " to " + max, String.valueOf(defaultValue));
-    return defaultValue;
   }
 
   boolean bool(String key, boolean defaultValue) {
-    String v = raw(key);
-    if (v == null) {
+    Optional<Setting> found = config.find(key);
+    if (found.isEmpty()) {
       return defaultValue;
     }
-    switch (v.toLowerCase(Locale.ROOT)) {
-      case "true":
-      case "yes":
-      case "on":
-      case "1":
-        return true;
-      case "false":
-      case "no":
-      case "off":
-      case "0":
-        return false;
-      default:
-        bad(key, v, "true or false", String.valueOf(defaultValue));
-        return defaultValue;
+    try {
+      return ServiceConfig.toBoolean(found.get());
+    } catch (ConfigException e) {
+      report(e, String.valueOf(defaultValue));
+      return defaultValue;
     }
   }
 
   /** One of {@code choices} (matched case-insensitively against the lower-case names). */
   <T> T choice(String key, T defaultValue, Map<String, T> choices) {
-    String v = raw(key);
-    if (v == null) {
+    Optional<Setting> found = config.find(key);
+    if (found.isEmpty()) {
       return defaultValue;
     }
-    T found = choices.get(v.toLowerCase(Locale.ROOT));
-    if (found == null) {
-      bad(
-          key,
-          v,
-          "one of " + String.join(", ", new java.util.TreeSet<>(choices.keySet())),
+    T value = choices.get(found.get().value().toLowerCase(Locale.ROOT));
+    if (value == null) {
+      report(
+          found.get().error("one of " + String.join(", ", new TreeSet<>(choices.keySet()))),
           String.valueOf(defaultValue).toLowerCase(Locale.ROOT));
       return defaultValue;
     }
-    return found;
+    return value;
   }
 
+  /** A positive duration in servicekit's one duration grammar. */
   Duration duration(String key, Duration defaultValue) {
-    String v = raw(key);
-    if (v == null) {
+    Optional<Setting> found = config.find(key);
+    if (found.isEmpty()) {
       return defaultValue;
     }
-    Duration d = parseDuration(v);
-    if (d == null || d.isNegative() || d.isZero()) {
-      bad(
-          key,
-          v,
-          "a positive duration such as 500ms, 10s, 1m30s or PT10S",
-          defaultValue.toString());
-      return defaultValue;
+    try {
+      Duration d = ServiceConfig.toDuration(found.get());
+      if (!d.isZero()) {
+        return d;
+      }
+      report(
+          found.get().error("a positive duration such as 500ms, 1.5s or PT10S"), str(defaultValue));
+    } catch (ConfigException e) {
+      report(e, str(defaultValue));
     }
-    return d;
+    return defaultValue;
   }
 
-  static Duration parseDuration(String v) {
-    if (v.startsWith("P") || v.startsWith("p")) {
-      try {
-        return Duration.parse(v.toUpperCase(Locale.ROOT));
-      } catch (DateTimeParseException e) {
-        return null;
-      }
-    }
-    Matcher m = DURATION_PART.matcher(v);
-    Duration total = Duration.ZERO;
-    int end = 0;
-    while (m.find() && m.start() == end) {
-      long n = Long.parseLong(m.group(1));
-      switch (m.group(2).toLowerCase(Locale.ROOT)) {
-        case "ms":
-          total = total.plusMillis(n);
-          break;
-        case "s":
-          total = total.plusSeconds(n);
-          break;
-        case "m":
-          total = total.plusMinutes(n);
-          break;
-        default:
-          total = total.plusHours(n);
-          break;
-      }
-      end = m.end();
-    }
-    return end == v.length() && end > 0 ? total : null;
+  private static String str(Duration d) {
+    return d.toString();
   }
 
-  void bad(String key, String value, String expected, String defaultValue) {
-    problems.println(
-        "servicekit-logging: ignoring "
-            + key
-            + "="
-            + value
-            + ": expected "
-            + expected
-            + (defaultValue.isEmpty() ? "" : "; using the default " + defaultValue));
+  /** Reports a value of {@code key} that cannot be used; {@code defaultValue} may be empty. */
+  void bad(Setting setting, String expected, String defaultValue) {
+    report(setting.error(expected), defaultValue);
+  }
+
+  /** Reports a problem once: {@code servicekit-logging: <message>; using the default <d>}. */
+  void report(ConfigException e, String defaultValue) {
+    String line =
+        "servicekit-logging: "
+            + e.getMessage()
+            + (defaultValue.isEmpty() ? "" : "; using the default " + defaultValue);
+    if (reported.add(line)) {
+      problems.println(line);
+    }
   }
 }

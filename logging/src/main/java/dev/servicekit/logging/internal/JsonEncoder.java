@@ -44,6 +44,8 @@ public final class JsonEncoder {
   private final byte[] failureLoggerKey;
   private final byte[] failureVersion;
   private final String tracePrefix;
+  private final LogConfig config;
+  private LogIdentity encodedIdentity;
   private final TimestampCache timestamps = new TimestampCache();
   private final KeySet keysInLine = new KeySet();
   private final EncodedNames loggerNames = new EncodedNames(256, false);
@@ -60,6 +62,8 @@ public final class JsonEncoder {
     profile = config.profile;
     maxLine = config.maxLineBytes;
     retryCaps = new int[] {maxLine / 4, maxLine / 16, 256};
+    this.config = config;
+    encodedIdentity = config.identity();
     List<LogField> order = profile.order();
     fields = order.toArray(new LogField[0]);
     keys = new byte[fields.length][];
@@ -68,7 +72,7 @@ public final class JsonEncoder {
       LogField f = fields[i];
       String name = profile.name(f).orElse("");
       keys[i] = bytes((i == 0 ? "{" : ",") + name(name) + ":");
-      fixed[i] = fixedValue(f, keys[i], config);
+      fixed[i] = fixedValue(f, keys[i], encodedIdentity);
     }
     levelValues = new byte[5][];
     for (int i = 0; i < 5; i++) {
@@ -90,7 +94,7 @@ public final class JsonEncoder {
    * The bytes of a field whose value is the same on every line (key included), an empty array for a
    * field that is never written with this configuration, or null for a field filled per event.
    */
-  private byte[] fixedValue(LogField f, byte[] key, LogConfig config) {
+  private byte[] fixedValue(LogField f, byte[] key, LogIdentity id) {
     switch (f) {
       case FORMAT_VERSION:
         return concat(key, JsonBuffer.quoted(profile.constant(f).orElse("")));
@@ -100,7 +104,7 @@ public final class JsonEncoder {
       case SERVICE_INSTANCE:
       case DATASET:
         {
-          String v = identity(f, config);
+          String v = identity(f, id);
           return v == null ? new byte[0] : concat(key, quoted(v));
         }
       case LABELS:
@@ -108,7 +112,7 @@ public final class JsonEncoder {
           JsonBuffer b = new JsonBuffer(128);
           boolean first = true;
           for (LogField label : profile.labelFields()) {
-            String v = identity(label, config);
+            String v = identity(label, id);
             if (v != null) {
               b.writeByte((byte) (first ? '{' : ','));
               b.writeString(profile.name(label).orElseThrow());
@@ -124,23 +128,25 @@ public final class JsonEncoder {
       case ERROR_SERVICE_CONTEXT:
         {
           // Error Reporting groups by service; both fields are optional in its ServiceContext
-          if (config.serviceName == null && config.serviceVersion == null) {
+          String service = id.serviceName();
+          String version = id.serviceVersion();
+          if (service == null && version == null) {
             return new byte[0];
           }
           JsonBuffer b = new JsonBuffer(128);
           b.writeByte((byte) '{');
-          if (config.serviceName != null) {
+          if (service != null) {
             b.writeString("service");
             b.writeByte((byte) ':');
-            b.writeString(config.serviceName, 256);
+            b.writeString(service, 256);
           }
-          if (config.serviceVersion != null) {
-            if (config.serviceName != null) {
+          if (version != null) {
+            if (service != null) {
               b.writeByte((byte) ',');
             }
             b.writeString("version");
             b.writeByte((byte) ':');
-            b.writeString(config.serviceVersion, 256);
+            b.writeString(version, 256);
           }
           b.writeByte((byte) '}');
           return concat(key, Arrays.copyOf(b.array(), b.length()));
@@ -152,21 +158,47 @@ public final class JsonEncoder {
     }
   }
 
-  private static String identity(LogField f, LogConfig config) {
+  private static String identity(LogField f, LogIdentity id) {
     switch (f) {
       case SERVICE_NAME:
-        return config.serviceName;
+        return id.serviceName();
       case SERVICE_VERSION:
-        return config.serviceVersion;
+        return id.serviceVersion();
       case SERVICE_ENVIRONMENT:
-        return config.environment;
+        return id.environment();
       case SERVICE_INSTANCE:
-        return config.serviceInstanceId;
+        return id.instanceId();
       case DATASET:
-        return config.dataset;
+        return id.dataset();
       default:
         return null;
     }
+  }
+
+  /**
+   * Encodes the identity-dependent constant fields again when the identity changed (a runtime
+   * started or stopped), so a line costs one reference comparison for its identity.
+   */
+  private void useIdentity(LogIdentity current) {
+    if (current == encodedIdentity) {
+      return;
+    }
+    for (int i = 0; i < fields.length; i++) {
+      switch (fields[i]) {
+        case SERVICE_NAME:
+        case SERVICE_VERSION:
+        case SERVICE_ENVIRONMENT:
+        case SERVICE_INSTANCE:
+        case DATASET:
+        case LABELS:
+        case ERROR_SERVICE_CONTEXT:
+          fixed[i] = fixedValue(fields[i], keys[i], current);
+          break;
+        default:
+          break;
+      }
+    }
+    encodedIdentity = current;
   }
 
   /** Appends one line for {@code event}, ending in {@code \n}, to {@code out}. */
@@ -207,6 +239,7 @@ public final class JsonEncoder {
 
   private void write(LogEvent e, JsonBuffer out, int cap, boolean truncated, boolean userFields) {
     keysInLine.clear();
+    useIdentity(e.identity != null ? e.identity : config.identity());
     String traceId = e.traceId;
     String spanId = e.spanId;
     boolean sampled = e.traceSampled;

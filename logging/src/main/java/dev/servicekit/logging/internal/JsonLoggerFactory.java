@@ -24,6 +24,7 @@ public final class JsonLoggerFactory implements ILoggerFactory {
   private final LogConfig config;
   private volatile LevelTable levels;
   private volatile boolean julInstalled;
+  private volatile LevelTable configuredLevels;
 
   JsonLoggerFactory(
       LogConfig config, LineSink sink, ThreadLocalMdcAdapter mdc, TraceSource traces) {
@@ -31,6 +32,7 @@ public final class JsonLoggerFactory implements ILoggerFactory {
     this.mdc = mdc;
     this.traces = traces;
     this.levels = config.levels();
+    this.configuredLevels = levels;
     this.writer = new AsyncWriter(config, sink, counters, errors, guard);
     writer.start();
   }
@@ -98,6 +100,18 @@ public final class JsonLoggerFactory implements ILoggerFactory {
     julInstalled = installed;
   }
 
+  /**
+   * Applies the level settings of a changed process configuration (a runtime published its builder
+   * settings or withdrew them). Nothing happens when they are the same as before, so levels set at
+   * run time through {@code ServicekitLogging.setLevel} stay.
+   */
+  public synchronized void configuredLevels(LevelTable table) {
+    if (!table.equals(configuredLevels)) {
+      configuredLevels = table;
+      levels(table);
+    }
+  }
+
   /** Counts per level and of dropped events. */
   public EventCounters counters() {
     return counters;
@@ -152,6 +166,7 @@ public final class JsonLoggerFactory implements ILoggerFactory {
               context == null ? null : traces.traceId(context),
               context == null ? null : traces.spanId(context),
               context != null && traces.sampled(context));
+      event.identity = config.identity();
       writer.submit(event);
     } catch (Throwable e) {
       errors.report("could not log an event", e);

@@ -108,4 +108,14 @@ public final class LevelTable {
   public static String name(int threshold) {
     return threshold == OFF ? "OFF" : Level.intToLevel(threshold).name();
   }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LevelTable other && root == other.root && prefixes.equals(other.prefixes);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * root + prefixes.hashCode();
+  }
 }

@@ -1,12 +1,15 @@
 package dev.servicekit.logging.internal;
 
+import dev.servicekit.config.IdentityChain;
+import dev.servicekit.config.ProcessConfig;
+import dev.servicekit.config.ServiceIdentity;
+import dev.servicekit.config.Setting;
 import dev.servicekit.logging.LogProfile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The settings of servicekit-logging, read once when the provider starts. Bad values never throw:
@@ -22,6 +25,7 @@ public final class LogConfig {
   }
 
   static final int DEFAULT_MAX_LINE_BYTES = 16 * 1024;
+  private static final String LEVELS = "trace, debug, info, warn, error or off";
   static final int MIN_MAX_LINE_BYTES = 2048;
 
   final LogProfile profile;
@@ -53,6 +57,8 @@ public final class LogConfig {
   final boolean routeSystemLogger;
   final boolean routeCommonsLogging;
   final boolean routeUncaught;
+  private final LogIdentity configured;
+  private volatile LogIdentity identity;
 
   private LogConfig(ConfigReader r) {
     Map<String, LogProfile> profiles = new HashMap<>();
@@ -65,7 +71,10 @@ public final class LogConfig {
             Map.of("stdout", Output.STDOUT, "stderr", Output.STDERR, "file", Output.FILE));
     String fileName = r.raw("servicekit.log.file");
     if (out == Output.FILE && fileName == null) {
-      r.bad("servicekit.log.output", "file", "servicekit.log.file to name the file", "stdout");
+      r.bad(
+          r.config().find("servicekit.log.output").orElseThrow(),
+          "servicekit.log.file to name the file",
+          "stdout");
       out = Output.STDOUT;
     }
     output = out;
@@ -90,25 +99,14 @@ public final class LogConfig {
     dropReportInterval = r.duration("servicekit.log.drop-report-interval", Duration.ofSeconds(10));
     shutdownTimeout = r.duration("servicekit.log.shutdown-timeout", Duration.ofSeconds(10));
     levels = readLevels(r);
-    Map<String, String> resource = resourceAttributes(r.env("OTEL_RESOURCE_ATTRIBUTES"));
-    serviceName =
-        firstOf(
-            r.raw("servicekit.service.name"),
-            r.env("SERVICE_NAME"),
-            r.env("OTEL_SERVICE_NAME"),
-            resource.get("service.name"));
-    serviceVersion = firstOf(r.raw("servicekit.service.version"), resource.get("service.version"));
-    environment =
-        firstOf(
-            r.raw("servicekit.service.environment"),
-            resource.get("deployment.environment.name"),
-            resource.get("deployment.environment"));
-    serviceInstanceId = firstOf(r.raw("servicekit.service.instance-id"));
-    dataset =
-        dataset(
-            firstOf(
-                r.raw("servicekit.log.dataset"),
-                serviceName == null ? null : serviceName + ".log"));
+    ServiceIdentity id = IdentityChain.resolve(r.config(), problem -> r.report(problem, ""));
+    serviceName = id.name().orElse(null);
+    serviceVersion = id.version().orElse(null);
+    environment = id.environment().orElse(null);
+    configured = new LogIdentity(id, r.raw(LogIdentity.DATASET_KEY), -1);
+    serviceInstanceId = configured.instanceId();
+    dataset = configured.dataset();
+    identity = configured;
     gcpProject = firstOf(r.raw("servicekit.log.gcp.project"), r.env("GOOGLE_CLOUD_PROJECT"));
     routeJul = r.bool("servicekit.log.jul", true);
     routeSystemLogger = r.bool("servicekit.log.system-logger", true);
@@ -116,7 +114,10 @@ public final class LogConfig {
     routeUncaught = r.bool("servicekit.log.uncaught", true);
   }
 
-  /** Reads the current system properties and environment. */
+  /**
+   * Reads the process configuration: a started runtime's builder settings, system properties and
+   * the environment.
+   */
   public static LogConfig fromEnvironment() {
     return new LogConfig(ConfigReader.fromEnvironment());
   }
@@ -128,6 +129,31 @@ public final class LogConfig {
     return new LogConfig(new ConfigReader(properties, environment, System.err));
   }
 
+  /**
+   * The identity log lines carry now: once a runtime has started, the identity it published
+   * (builder values included); before that, and after it closed, what this configuration read.
+   * Costs one volatile read per call while nothing changed; returns the same instance until the
+   * process configuration changes, so an encoder can compare by identity and re-encode rarely.
+   */
+  public LogIdentity identity() {
+    LogIdentity current = identity;
+    int version = ProcessConfig.version();
+    if (current.stamp == version) {
+      return current;
+    }
+    LogIdentity fresh =
+        ProcessConfig.layer()
+            .map(layer -> LogIdentity.published(layer, version))
+            .orElseGet(() -> configured.withStamp(version));
+    identity = fresh;
+    return fresh;
+  }
+
+  /** Reads the settings through {@code reader} (tests give it their own problem stream). */
+  static LogConfig read(ConfigReader reader) {
+    return new LogConfig(reader);
+  }
+
   /** The threshold table this configuration starts with. */
   LevelTable levels() {
     return levels;
@@ -135,69 +161,50 @@ public final class LogConfig {
 
   private static LevelTable readLevels(ConfigReader r) {
     int root = LevelTable.parse("info");
-    String rootText = r.raw("servicekit.log.level");
-    if (rootText == null) {
-      rootText = r.env("LOG_LEVEL");
-    }
-    if (rootText != null) {
-      int t = LevelTable.parse(rootText);
+    Optional<Setting> rootSetting =
+        r.config().find("servicekit.log.level").or(() -> r.config().findEnv("LOG_LEVEL"));
+    if (rootSetting.isPresent()) {
+      int t = LevelTable.parse(rootSetting.get().value());
       if (t < 0) {
-        r.bad("servicekit.log.level", rootText, "trace, debug, info, warn, error or off", "info");
+        r.bad(rootSetting.get(), LEVELS, "info");
       } else {
         root = t;
       }
     }
     Map<String, Integer> prefixes = new HashMap<>();
-    String list = r.raw("servicekit.log.levels");
-    if (list != null) {
-      for (String item : list.split(",")) {
+    Optional<Setting> listSetting = r.config().find("servicekit.log.levels");
+    if (listSetting.isPresent()) {
+      for (String item : listSetting.get().value().split(",")) {
         if (item.isBlank()) {
           continue;
         }
         int eq = item.indexOf('=');
         int t = eq < 0 ? -1 : LevelTable.parse(item.substring(eq + 1));
         if (t < 0 || eq == 0) {
-          r.bad("servicekit.log.levels", item.trim(), "logger.prefix=level", "");
+          r.bad(
+              new Setting("servicekit.log.levels", item.trim(), listSetting.get().source()),
+              "logger.prefix=level",
+              "");
         } else {
           prefixes.put(item.substring(0, eq).trim(), t);
         }
       }
     }
     String prefix = "servicekit.log.level.";
-    for (Map.Entry<String, String> e : r.properties().entrySet()) {
-      if (e.getKey().startsWith(prefix) && e.getKey().length() > prefix.length()) {
-        int t = LevelTable.parse(Objects.toString(e.getValue(), ""));
+    for (String key : r.keysStartingWith(prefix)) {
+      if (key.length() > prefix.length()) {
+        String value = r.raw(key);
+        int t = value == null ? -1 : LevelTable.parse(value);
         if (t < 0) {
-          r.bad(e.getKey(), e.getValue(), "trace, debug, info, warn, error or off", "");
+          if (value != null) {
+            r.bad(r.config().find(key).orElseThrow(), LEVELS, "");
+          }
         } else {
-          prefixes.put(e.getKey().substring(prefix.length()), t);
+          prefixes.put(key.substring(prefix.length()), t);
         }
       }
     }
     return new LevelTable(root, prefixes);
-  }
-
-  /** Parses OpenTelemetry's {@code key=value,key=value} resource attributes. */
-  static Map<String, String> resourceAttributes(String text) {
-    Map<String, String> map = new HashMap<>();
-    if (text == null) {
-      return map;
-    }
-    for (String item : text.split(",")) {
-      int eq = item.indexOf('=');
-      if (eq > 0) {
-        String value = item.substring(eq + 1).trim();
-        try {
-          value = java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-          // keep the raw value
-        }
-        if (!value.isEmpty()) {
-          map.put(item.substring(0, eq).trim().toLowerCase(Locale.ROOT), value);
-        }
-      }
-    }
-    return map;
   }
 
   /**

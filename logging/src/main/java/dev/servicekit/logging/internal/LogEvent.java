@@ -27,6 +27,13 @@ public final class LogEvent {
   final boolean traceSampled;
 
   /**
+   * The identity at the moment of the call, set by the logger factory before the event is queued
+   * (so a line logged before {@code ServiceRuntime.start()} keeps the identity of that moment);
+   * null means the encoder's current one.
+   */
+  LogIdentity identity;
+
+  /**
    * Builds an event from parts that are already safe to keep (see {@link Arguments#capture}).
    *
    * @param timestamp milliseconds since the epoch

@@ -1,5 +1,6 @@
 package dev.servicekit.logging.internal;
 
+import dev.servicekit.config.ProcessConfig;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
 import org.slf4j.helpers.BasicMarkerFactory;
@@ -62,5 +63,8 @@ public final class ServicekitServiceProvider implements SLF4JServiceProvider {
     }
     factory = f;
     Bridges.install(f.config(), f);
+    JsonLoggerFactory running = f;
+    // a runtime's builder settings (servicekit.log.level, .levels, .level.<prefix>) apply at start
+    ProcessConfig.addListener(() -> running.configuredLevels(LogConfig.fromEnvironment().levels()));
   }
 }

@@ -2,6 +2,9 @@ package dev.servicekit.logging.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.servicekit.config.ConfigException;
+import dev.servicekit.config.GrammarCases;
+import dev.servicekit.config.Values;
 import dev.servicekit.logging.LogProfile;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -48,9 +51,15 @@ class LogConfigTest {
         .isEqualTo(Duration.ofSeconds(10));
     String messages = err.toString(StandardCharsets.UTF_8);
     assertThat(messages)
-        .contains("servicekit.log.queue.size=lots: expected an integer from 16 to 100")
-        .contains("servicekit.log.profile=xml: expected one of ecs")
-        .contains("servicekit.log.drop-report-interval=soon: expected a positive duration");
+        .contains(
+            "servicekit-logging: Invalid configuration servicekit.log.queue.size='lots' (from"
+                + " system property servicekit.log.queue.size): expected an integer from 16 to"
+                + " 100; using the default 8192")
+        .contains("servicekit.log.profile='xml' (from system property servicekit.log.profile):")
+        .contains(
+            "servicekit.log.drop-report-interval='soon' (from system property"
+                + " servicekit.log.drop-report-interval): expected "
+                + dev.servicekit.config.Values.DURATION);
     assertThat(messages.lines()).hasSize(3);
   }
 
@@ -124,11 +133,147 @@ class LogConfigTest {
     assertThat(both.levels().threshold("a")).isEqualTo(40);
   }
 
+  /** Logging's reading of one setting: the value used and what went to stderr. */
+  private record Read<T>(T value, String problems) {}
+
+  private static <T> Read<T> read(
+      String key, String input, java.util.function.Function<ConfigReader, T> getter) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    ConfigReader reader =
+        new ConfigReader(
+            Map.of(),
+            Map.of(dev.servicekit.config.ServiceConfig.envName(key), input),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    T value = getter.apply(reader);
+    return new Read<>(value, err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static String reported(String key, String input, String expected, String dflt) {
+    return "servicekit-logging: "
+        + ConfigException.message(
+            key,
+            input.trim(),
+            "environment variable " + dev.servicekit.config.ServiceConfig.envName(key),
+            expected)
+        + "; using the default "
+        + dflt
+        + System.lineSeparator();
+  }
+
   @Test
-  void parsesDurationsInTheServicekitForms() {
-    assertThat(ConfigReader.parseDuration("500ms")).isEqualTo(Duration.ofMillis(500));
-    assertThat(ConfigReader.parseDuration("1m30s")).isEqualTo(Duration.ofSeconds(90));
-    assertThat(ConfigReader.parseDuration("PT10S")).isEqualTo(Duration.ofSeconds(10));
-    assertThat(ConfigReader.parseDuration("10 s")).isNull();
+  void booleansFollowTheSharedGrammarTableAndBadOnesAreReportedOnceWithTheDefault() {
+    String key = "servicekit.log.stacktrace.root-cause-first";
+    for (GrammarCases.Case c : GrammarCases.of("boolean")) {
+      Read<Boolean> r = read(key, c.input(), reader -> reader.bool(key, false));
+      if (c.invalid()) {
+        assertThat(r.value()).as(c.toString()).isFalse();
+        assertThat(r.problems())
+            .as(c.toString())
+            .isEqualTo(reported(key, c.input(), Values.BOOLEAN, "false"));
+      } else {
+        assertThat(r.value()).as(c.toString()).isEqualTo(Boolean.valueOf(c.expected()));
+        assertThat(r.problems()).as(c.toString()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void durationsFollowTheSharedGrammarTableAndMustBePositive() {
+    String key = "servicekit.log.shutdown-timeout";
+    Duration dflt = Duration.ofSeconds(10);
+    for (GrammarCases.Case c : GrammarCases.of("duration")) {
+      Read<Duration> r = read(key, c.input(), reader -> reader.duration(key, dflt));
+      if (c.invalid()) {
+        assertThat(r.value()).as(c.toString()).isEqualTo(dflt);
+        assertThat(r.problems())
+            .as(c.toString())
+            .isEqualTo(reported(key, c.input(), Values.DURATION, "PT10S"));
+      } else if (Duration.parse(c.expected()).isZero()) {
+        assertThat(r.value()).as(c.toString()).isEqualTo(dflt);
+        assertThat(r.problems())
+            .as(c.toString())
+            .isEqualTo(
+                reported(
+                    key, c.input(), "a positive duration such as 500ms, 1.5s or PT10S", "PT10S"));
+      } else {
+        assertThat(r.value()).as(c.toString()).isEqualTo(Duration.parse(c.expected()));
+        assertThat(r.problems()).as(c.toString()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void integersAndPortsFollowTheSharedGrammarTable() {
+    String key = "servicekit.log.queue.size";
+    for (String kind : new String[] {"int", "port"}) {
+      int min = kind.equals("port") ? 0 : Integer.MIN_VALUE;
+      int max = kind.equals("port") ? 65535 : Integer.MAX_VALUE;
+      for (GrammarCases.Case c : GrammarCases.of(kind)) {
+        Read<Integer> r = read(key, c.input(), reader -> reader.integer(key, 99, min, max));
+        if (c.invalid()) {
+          assertThat(r.value()).as(c.toString()).isEqualTo(99);
+          assertThat(r.problems())
+              .as(c.toString())
+              .isEqualTo(
+                  reported(
+                      key,
+                      c.input(),
+                      dev.servicekit.config.ServiceConfig.intExpected(min, max),
+                      "99"));
+        } else {
+          assertThat(r.value()).as(c.toString()).isEqualTo(Integer.valueOf(c.expected()));
+        }
+      }
+    }
+  }
+
+  @Test
+  void resourceAttributesFollowTheSharedTableAndAMalformedValueIsReportedOnce() {
+    for (GrammarCases.Case c : GrammarCases.of("otel")) {
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      ConfigReader reader =
+          new ConfigReader(
+              Map.of(),
+              Map.of("OTEL_RESOURCE_ATTRIBUTES", c.input()),
+              new PrintStream(err, true, StandardCharsets.UTF_8));
+      LogConfig config = LogConfig.read(reader);
+      String problems = err.toString(StandardCharsets.UTF_8);
+      if (c.invalid()) {
+        assertThat(config.identity().serviceName()).as(c.toString()).isNull();
+        assertThat(problems.lines())
+            .as(c.toString())
+            .containsExactly(
+                "servicekit-logging: "
+                    + ConfigException.message(
+                        "otel.resource.attributes",
+                        c.input().trim(),
+                        "environment variable OTEL_RESOURCE_ATTRIBUTES",
+                        dev.servicekit.config.OtelResourceAttributes.EXPECTED));
+      } else {
+        Map<String, String> expected =
+            dev.servicekit.config.OtelResourceAttributes.parse(c.input()).orElseThrow();
+        assertThat(GrammarCases.attributes(expected)).isEqualTo(c.expected());
+        assertThat(config.identity().serviceName())
+            .as(c.toString())
+            .isEqualTo(expected.get("service.name"));
+        assertThat(config.identity().environment())
+            .as(c.toString())
+            .isEqualTo(expected.get("deployment.environment.name"));
+        assertThat(problems).as(c.toString()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void theSameProblemIsReportedOnlyOnceByOneReader() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    ConfigReader reader =
+        new ConfigReader(
+            Map.of("servicekit.log.queue.size", "lots"),
+            Map.of(),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    reader.integer("servicekit.log.queue.size", 8192, 16, 100);
+    reader.integer("servicekit.log.queue.size", 8192, 16, 100);
+    assertThat(err.toString(StandardCharsets.UTF_8).lines()).hasSize(1);
   }
 }

@@ -1,6 +1,7 @@
 package dev.servicekit.registry.internal;
 
-import dev.servicekit.core.ConfigException;
+import dev.servicekit.config.ConfigException;
+import dev.servicekit.config.ServiceConfig;
 import dev.servicekit.core.HealthCheck;
 import dev.servicekit.core.ServiceInfo;
 import dev.servicekit.core.spi.ComponentContext;
@@ -33,6 +34,12 @@ public final class ConsulRegistryProvider implements ComponentProvider {
   @Override
   public int order() {
     return 100;
+  }
+
+  /** Reads every registry setting before anything binds, so a bad value fails {@code start()}. */
+  @Override
+  public void validate(ServiceConfig config) {
+    ConsulSettings.from(config);
   }
 
   @Override

@@ -1,7 +1,8 @@
 package dev.servicekit.registry.internal;
 
-import dev.servicekit.core.ConfigException;
-import dev.servicekit.core.ServiceConfig;
+import dev.servicekit.config.ConfigException;
+import dev.servicekit.config.ServiceConfig;
+import dev.servicekit.config.Setting;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,15 +69,15 @@ public final class ConsulSettings {
   final Duration firstAnswerTimeout;
   final Balancer balancer;
 
-  private ConsulSettings(ServiceConfig config, String address) {
+  private ConsulSettings(ServiceConfig config, Setting addressSetting) {
+    String address = addressSetting.value();
     this.enabled = config.getBoolean(PREFIX + "enabled", true);
     boolean ssl = bool(config, "ssl", "CONSUL_HTTP_SSL", false);
     String addr = address;
     String parsedScheme = "http";
     String lower = addr.toLowerCase(Locale.ROOT);
     if (lower.startsWith("unix://")) {
-      throw new ConfigException(
-          "CONSUL_HTTP_ADDR", addr, null, "host:port or an http(s) URL (unix sockets unsupported)");
+      throw addressSetting.error("host:port or an http(s) URL (unix sockets unsupported)");
     } else if (lower.startsWith("https://")) {
       parsedScheme = "https";
       addr = addr.substring(8);
@@ -92,7 +93,7 @@ public final class ConsulSettings {
     this.scheme = parsedScheme;
     HostPort hp = HostPort.parse(addr, "https".equals(parsedScheme) ? 8501 : 8500);
     if (hp == null) {
-      throw new ConfigException(PREFIX + "address", address, null, "host:port or an http(s) URL");
+      throw addressSetting.error("host:port or an http(s) URL");
     }
     this.host = hp.host();
     this.port = hp.port();
@@ -115,11 +116,16 @@ public final class ConsulSettings {
     this.ttl = positive(config, "check.ttl", Duration.ofSeconds(15));
     this.heartbeat = positive(config, "check.heartbeat", ttl.dividedBy(3));
     if (checkType == CheckType.TTL && heartbeat.compareTo(ttl) >= 0) {
-      throw new ConfigException(
-          PREFIX + "check.heartbeat",
-          heartbeat.toString(),
-          null,
-          "a duration shorter than check.ttl");
+      throw config
+          .find(PREFIX + "check.heartbeat")
+          .map(h -> h.error("a duration shorter than check.ttl (" + ttl + ")"))
+          .orElseGet(
+              () ->
+                  new ConfigException(
+                      PREFIX + "check.heartbeat",
+                      heartbeat.toString(),
+                      "default, a third of check.ttl",
+                      "a duration shorter than check.ttl (" + ttl + ")"));
     }
     this.checkPath = config.getString(PREFIX + "check.path", "/health/ready");
     this.deregisterCriticalAfter =
@@ -133,11 +139,10 @@ public final class ConsulSettings {
     this.requestTimeout = positive(config, "request-timeout", Duration.ofSeconds(10));
     Duration wait = positive(config, "watch.wait", Duration.ofSeconds(60));
     if (wait.compareTo(Duration.ofMinutes(10)) > 0 || wait.toMillis() < 1000) {
-      throw new ConfigException(
-          PREFIX + "watch.wait",
-          wait.toString(),
-          null,
-          "a duration from 1s to 10m (Consul's limit)");
+      throw config
+          .find(PREFIX + "watch.wait")
+          .orElseThrow()
+          .error("a duration from 1s to 10m (Consul's limit)");
     }
     this.watchWait = wait;
     this.watchMinInterval =
@@ -156,7 +161,7 @@ public final class ConsulSettings {
    * @throws ConfigException when a value is present but unusable
    */
   public static Optional<ConsulSettings> from(ServiceConfig config) {
-    Optional<String> address = value(config, "address", "CONSUL_HTTP_ADDR");
+    Optional<Setting> address = setting(config, "address", "CONSUL_HTTP_ADDR");
     if (address.isEmpty()) {
       return Optional.empty();
     }
@@ -192,68 +197,56 @@ public final class ConsulSettings {
 
   private static String readToken(ServiceConfig config) {
     // As Consul's API client does: a non-empty token file wins over the token variable.
-    Optional<String> file = value(config, "token-file", "CONSUL_HTTP_TOKEN_FILE");
+    Optional<Setting> file = setting(config, "token-file", "CONSUL_HTTP_TOKEN_FILE");
     if (file.isPresent()) {
-      String key =
-          config.get(PREFIX + "token-file").isPresent()
-              ? PREFIX + "token-file"
-              : "CONSUL_HTTP_TOKEN_FILE";
       try {
-        String fromFile = Files.readString(Path.of(file.get()), StandardCharsets.UTF_8).trim();
+        String fromFile =
+            Files.readString(Path.of(file.get().value()), StandardCharsets.UTF_8).trim();
         if (!fromFile.isEmpty()) {
           return fromFile;
         }
       } catch (IOException | RuntimeException e) {
-        throw new ConfigException(
-            key,
-            file.get(),
-            null,
-            "a readable file holding the ACL token (" + e.getClass().getSimpleName() + ")");
+        throw file.get()
+            .error("a readable file holding the ACL token (" + e.getClass().getSimpleName() + ")");
       }
     }
     return value(config, "token", "CONSUL_HTTP_TOKEN").orElse("");
   }
 
   private static Optional<String> value(ServiceConfig config, String key, String consulEnv) {
-    Optional<String> own = config.get(PREFIX + key);
-    return own.isPresent() ? own : config.env(consulEnv);
+    return setting(config, key, consulEnv).map(Setting::value);
+  }
+
+  /** servicekit's own key first, then Consul's variable, each with where it came from. */
+  private static Optional<Setting> setting(ServiceConfig config, String key, String consulEnv) {
+    return config.find(PREFIX + key).or(() -> config.findEnv(consulEnv));
   }
 
   private static boolean bool(ServiceConfig config, String key, String consulEnv, boolean dflt) {
-    if (config.get(PREFIX + key).isPresent()) {
-      return config.getBoolean(PREFIX + key, dflt);
-    }
-    Optional<String> raw = config.env(consulEnv);
-    if (raw.isEmpty()) {
-      return dflt;
-    }
-    return ServiceConfig.parseBoolean(raw.get())
-        .orElseThrow(
-            () ->
-                new ConfigException(
-                    consulEnv, raw.get(), "environment variable " + consulEnv, "true or false"));
+    Optional<Setting> found = setting(config, key, consulEnv);
+    return found.isEmpty() ? dflt : ServiceConfig.toBoolean(found.get());
   }
 
   private static Optional<Path> path(ServiceConfig config, String key, String consulEnv) {
-    Optional<String> raw = value(config, key, consulEnv);
-    if (raw.isEmpty()) {
+    Optional<Setting> found = setting(config, key, consulEnv);
+    if (found.isEmpty()) {
       return Optional.empty();
     }
-    Path p = Path.of(raw.get());
+    Path p = Path.of(found.get().value());
     if (!Files.isReadable(p)) {
-      throw new ConfigException(
-          config.get(PREFIX + key).isPresent() ? PREFIX + key : consulEnv,
-          raw.get(),
-          null,
-          "a readable PEM file");
+      throw found.get().error("a readable PEM file");
     }
     return Optional.of(p);
   }
 
   private static Duration positive(ServiceConfig config, String key, Duration dflt) {
-    Duration d = config.getDuration(PREFIX + key, dflt);
+    Optional<Setting> found = config.find(PREFIX + key);
+    if (found.isEmpty()) {
+      return dflt;
+    }
+    Duration d = ServiceConfig.toDuration(found.get());
     if (d.isZero()) {
-      throw new ConfigException(PREFIX + key, "0", null, "a positive duration");
+      throw found.get().error("a positive duration such as 500ms or 10s");
     }
     return d;
   }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.servicekit.core.ServiceConfig;
+import dev.servicekit.config.ServiceConfig;
 import dev.servicekit.registry.ServiceInstance;
 import dev.servicekit.registry.internal.ScriptedAgent.Reply;
 import java.net.ServerSocket;

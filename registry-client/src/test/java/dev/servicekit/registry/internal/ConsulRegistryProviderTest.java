@@ -3,7 +3,9 @@ package dev.servicekit.registry.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.servicekit.core.ServiceConfig;
+import dev.servicekit.config.ConfigException;
+import dev.servicekit.config.ServiceConfig;
+import dev.servicekit.config.Values;
 import dev.servicekit.core.ServiceRuntime;
 import dev.servicekit.registry.ServiceDiscovery;
 import dev.servicekit.registry.ServiceInstance;
@@ -56,6 +58,42 @@ class ConsulRegistryProviderTest {
                           Map.of(), Map.of())))
           .isEmpty();
     }
+  }
+
+  @Test
+  void theSharedBadValuesFailStartInTheOneFormatBeforeAnythingBinds() {
+    Map<String, String> badDuration =
+        Map.of(
+            "CONSUL_HTTP_ADDR",
+            "127.0.0.1:" + consul.port(),
+            "SERVICEKIT_REGISTRY_CHECK_INTERVAL",
+            "1.5.s");
+    Map<String, String> badBoolean =
+        Map.of("CONSUL_HTTP_ADDR", "127.0.0.1:" + consul.port(), "CONSUL_HTTP_SSL", "maybe");
+    for (Map<String, String> env : java.util.List.of(badDuration, badBoolean)) {
+      ServiceRuntime.Builder builder =
+          ServiceRuntime.builder()
+              .config(ServiceConfig.of(Map.of(), new Properties(), env))
+              .serviceName("orders")
+              .managementBindAddress("127.0.0.1")
+              .managementPort(0)
+              .shutdownHook(false);
+      org.assertj.core.api.Assertions.assertThatThrownBy(builder::start)
+          .isInstanceOf(ConfigException.class)
+          .hasMessage(
+              env == badDuration
+                  ? ConfigException.message(
+                      "servicekit.registry.check.interval",
+                      "1.5.s",
+                      "environment variable SERVICEKIT_REGISTRY_CHECK_INTERVAL",
+                      Values.DURATION)
+                  : ConfigException.message(
+                      "CONSUL_HTTP_SSL",
+                      "maybe",
+                      "environment variable CONSUL_HTTP_SSL",
+                      Values.BOOLEAN));
+    }
+    assertThat(consul.services()).isEmpty();
   }
 
   @Test

@@ -3,8 +3,8 @@ package dev.servicekit.registry.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.servicekit.core.ConfigException;
-import dev.servicekit.core.ServiceConfig;
+import dev.servicekit.config.ConfigException;
+import dev.servicekit.config.ServiceConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

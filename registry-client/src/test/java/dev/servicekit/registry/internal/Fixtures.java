@@ -1,6 +1,6 @@
 package dev.servicekit.registry.internal;
 
-import dev.servicekit.core.ServiceConfig;
+import dev.servicekit.config.ServiceConfig;
 import dev.servicekit.core.ServiceRuntime;
 import dev.servicekit.testing.LocalConsul;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

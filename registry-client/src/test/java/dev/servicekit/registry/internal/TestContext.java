@@ -1,7 +1,7 @@
 package dev.servicekit.registry.internal;
 
+import dev.servicekit.config.ServiceConfig;
 import dev.servicekit.core.HealthCheck;
-import dev.servicekit.core.ServiceConfig;
 import dev.servicekit.core.ServiceInfo;
 import dev.servicekit.core.spi.ComponentContext;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.servicekit.core.ConfigException;
-import dev.servicekit.core.ServiceConfig;
+import dev.servicekit.config.ConfigException;
+import dev.servicekit.config.ServiceConfig;
 import dev.servicekit.core.ServiceRuntime;
 import dev.servicekit.testing.LocalConsul;
+import dev.servicekit.testing.LogCapture;
 import dev.servicekit.testing.RegisteredService;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -51,6 +52,27 @@ class InventoryAppTest {
     values.put("servicekit.registry.address", consul.httpAddress());
     values.putAll(extra);
     return ServiceConfig.of(values, new Properties(), Map.of());
+  }
+
+  @Test
+  void withoutAConfiguredNameTheAppsNameReachesItsLogLinesThroughTheBuilder() throws Exception {
+    Map<String, String> values = new HashMap<>(config(Map.of()).overrides());
+    values.remove("servicekit.service.name");
+    values.remove("servicekit.registry.address");
+    try (LogCapture logs = LogCapture.start()) {
+      ServiceRuntime runtime =
+          InventoryApp.start(ServiceConfig.of(values, new Properties(), Map.of()));
+      try {
+        assertThat(runtime.info().name()).isEqualTo(InventoryApp.SERVICE_NAME);
+        Map<String, Object> started =
+            logs.await(
+                l -> String.valueOf(l.get("message")).startsWith("Started inventory"),
+                Duration.ofSeconds(30));
+        assertThat(started).containsEntry("service.name", "inventory");
+      } finally {
+        runtime.close();
+      }
+    }
   }
 
   @Test

@@ -1,7 +1,9 @@
 package dev.servicekit.examples.orders;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.servicekit.core.ServiceConfig;
+import dev.servicekit.config.IdentityChain;
+import dev.servicekit.config.ServiceConfig;
+import dev.servicekit.config.Setting;
 import dev.servicekit.core.ServiceRuntime;
 import dev.servicekit.correlation.http.CorrelatingHttpClient;
 import dev.servicekit.correlation.http.CorrelationFilter;
@@ -55,15 +57,6 @@ public final class OrdersApp {
    * @throws IOException when the API port cannot be bound
    */
   public static void main(String[] args) throws IOException {
-    ServiceConfig env = ServiceConfig.fromEnvironment();
-    if (env.get("servicekit.service.name")
-        .or(() -> env.env("SERVICE_NAME"))
-        .or(() -> env.get("otel.service.name"))
-        .isEmpty()) {
-      // The JSON log lines read the service name from the same settings as the runtime: set the
-      // default before the first logger exists (no logger is created before this line).
-      System.setProperty("servicekit.service.name", SERVICE_NAME);
-    }
     start(ServiceConfig.fromEnvironment());
   }
 
@@ -92,6 +85,7 @@ public final class OrdersApp {
       runtime =
           ServiceRuntime.builder()
               .config(config)
+              .serviceName(serviceName(config))
               .port(server.getAddress().getPort())
               .healthCheck("broker", publisher::health)
               .component(publisher)
@@ -118,5 +112,17 @@ public final class OrdersApp {
         server.getAddress().getPort(),
         runtime.info().instanceId());
     return runtime;
+  }
+
+  /**
+   * The configured service name ({@code servicekit.service.name}, {@code SERVICE_NAME}, {@code
+   * OTEL_SERVICE_NAME}, ...) or {@value #SERVICE_NAME}; given to the builder, so log lines carry it
+   * from {@code start()} on.
+   */
+  static String serviceName(ServiceConfig config) {
+    return IdentityChain.find(config, problem -> {})
+        .name()
+        .map(Setting::value)
+        .orElse(SERVICE_NAME);
   }
 }

@@ -1,7 +1,7 @@
 package dev.servicekit.examples.orders;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.servicekit.core.ServiceConfig;
+import dev.servicekit.config.ServiceConfig;
 import dev.servicekit.core.ServiceRuntime;
 import dev.servicekit.testing.LocalConsul;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.servicekit.examples.shipping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.servicekit.core.ServiceConfig;
+import dev.servicekit.config.ServiceConfig;
 import dev.servicekit.core.ServiceRuntime;
 import dev.servicekit.examples.infra.DemoBroker;
 import dev.servicekit.testing.LocalConsul;

@@ -1,29 +1,37 @@
-package dev.servicekit.core;
+package dev.servicekit.config;
+
+import java.util.Objects;
 
 /**
- * A configuration value that cannot be used. Thrown at start, before anything binds, with a message
- * that names the key, the offending value and what was expected.
+ * A configuration value that cannot be used, in servicekit's one error format: {@code Invalid
+ * configuration <key>='<value>' (from <source>): expected <what>}.
  *
- * <p>Values of keys that look secret (token, password, secret, key material) are never included in
- * the message.
+ * <p>Values of keys that look secret ({@link ServiceConfig#isSecretKey}) are shown as {@code
+ * <redacted>}; control and format characters are escaped and long values are cut, so the message is
+ * always one safe line. Modules that fail fast throw it at start; servicekit-logging, which never
+ * throws, prints the same {@link #getMessage() message} once and uses its default.
  */
-public final class ConfigException extends RuntimeException {
+public final class ConfigException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;
 
   private final String key;
+  private final String source;
+  private final String expected;
 
   /**
    * Creates the exception.
    *
    * @param key the configuration key, for example {@code servicekit.management.port}
    * @param value the raw value as found, or null when the value is missing
-   * @param source where the value came from, for example {@code system property}
+   * @param source where the value came from, for example {@code system property a.b}, or null
    * @param expected what a valid value looks like, for example {@code an integer from 0 to 65535}
    */
   public ConfigException(String key, String value, String source, String expected) {
     super(message(key, value, source, expected));
-    this.key = key;
+    this.key = Objects.requireNonNull(key, "key");
+    this.source = source;
+    this.expected = Objects.requireNonNull(expected, "expected");
   }
 
   /** The key whose value was rejected. */
@@ -31,7 +39,18 @@ public final class ConfigException extends RuntimeException {
     return key;
   }
 
-  private static String message(String key, String value, String source, String expected) {
+  /** Where the rejected value came from, or empty when it is missing or its source is unknown. */
+  public java.util.Optional<String> source() {
+    return java.util.Optional.ofNullable(source);
+  }
+
+  /** What a valid value looks like. */
+  public String expected() {
+    return expected;
+  }
+
+  /** The message for these parts, as {@link #getMessage()} shows it. */
+  public static String message(String key, String value, String source, String expected) {
     StringBuilder sb = new StringBuilder("Invalid configuration ").append(key);
     if (value == null) {
       sb.append(": no value");
@@ -46,7 +65,7 @@ public final class ConfigException extends RuntimeException {
     return sb.append(": expected ").append(expected).toString();
   }
 
-  private static String printable(String value) {
+  static String printable(String value) {
     StringBuilder sb = new StringBuilder(Math.min(value.length(), 80));
     for (int i = 0; i < value.length() && i < 80; i++) {
       char c = value.charAt(i);

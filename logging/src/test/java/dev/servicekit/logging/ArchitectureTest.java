@@ -1,0 +1,31 @@
+package dev.servicekit.logging;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dependency rules of servicekit-logging: it knows servicekit-config, SLF4J and (optionally)
+ * the OpenTelemetry API, never the runtime, correlation or Micrometer; tests use core only to run
+ * real runtimes.
+ */
+class ArchitectureTest {
+
+  private final JavaClasses classes =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.servicekit.logging");
+
+  @Test
+  void loggingKnowsServicekitConfigButNotCoreCorrelationOrMicrometer() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.servicekit.core..", "dev.servicekit.correlation..", "io.micrometer..")
+        .check(classes);
+  }
+}
