@@ -108,14 +108,12 @@ fi
 step "Building the images (podman build --format docker; output in $DEMO_DIR/images.log)"
 BASE=$(sk_base_image)
 echo "   base image $BASE"
-for dir in demo-infra orders inventory shipping; do
-  if ! sk_build_image "$dir" "$BASE" >/dev/null 2>>"$DEMO_DIR/images.log"; then
-    tail -20 "$DEMO_DIR/images.log" >&2
-    exit 1
-  fi
-  printf '   %-40s %s\n' "$(sk_image "$dir")" \
-    "$(sk_podman image inspect -f '{{.Size}}' "$(sk_image "$dir")" | awk '{ printf "%d MB", $1 / 1e6 }')"
-done
+if ! SERVICEKIT_BASE_IMAGE=$BASE bash examples/containers/build-images.sh >"$DEMO_DIR/images.txt" \
+  2>"$DEMO_DIR/images.log"; then
+  tail -20 "$DEMO_DIR/images.log" >&2
+  exit 1
+fi
+awk '{ printf "   %-46s %4d MB\n", $1, $2 }' "$DEMO_DIR/images.txt"
 
 # --- 2. registry and broker ------------------------------------------------------------------------
 step "Starting the registry and the broker (containers from $(sk_image demo-infra))"

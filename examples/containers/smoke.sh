@@ -14,7 +14,8 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib.sh"
 
 SERVICE=${1:?usage: smoke.sh orders|inventory|shipping [image] [out-dir]}
-IMAGE=${2:-$(sk_image "$SERVICE")}
+IMAGE=${2:-}
+[ -n "$IMAGE" ] || IMAGE=$(sk_image "$SERVICE")
 OUT=${3:-$HERE/../target/smoke/$SERVICE}
 DRAIN_MS=500
 MARGIN_MS=10000
