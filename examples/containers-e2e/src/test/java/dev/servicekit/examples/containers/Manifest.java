@@ -52,15 +52,19 @@ final class Manifest<T extends HasMetadata> {
     try {
       object = STRICT.readValue(text, type);
     } catch (JsonMappingException e) {
+      // The parser's location is where it stopped (after the key); the key's own line is better.
+      Integer line = lines(text).get(pointer(e));
       JsonLocation at = e.getLocation();
+      String where =
+          line != null ? line.toString() : at == null ? "?" : at.getLineNr() + ":" + at.getColumnNr();
       throw new AssertionError(
           file
               + ":"
-              + (at == null ? "?" : at.getLineNr() + ":" + at.getColumnNr())
+              + where
               + ": "
               + e.getOriginalMessage().lines().findFirst().orElse("")
               + " (at "
-              + e.getPathReference().replaceAll("\\b[a-z]+(\\.[a-z0-9]+)+\\.", "")
+              + pointer(e)
               + ")",
           e);
     }
@@ -72,6 +76,18 @@ final class Manifest<T extends HasMetadata> {
       throw new AssertionError(file + ":1: apiVersion and kind are required");
     }
     return m;
+  }
+
+  private static String pointer(JsonMappingException e) {
+    StringBuilder pointer = new StringBuilder();
+    for (JsonMappingException.Reference r : e.getPath()) {
+      pointer.append('/');
+      pointer.append(
+          r.getFieldName() != null
+              ? r.getFieldName().replace("~", "~0").replace("/", "~1")
+              : Integer.toString(r.getIndex()));
+    }
+    return pointer.toString();
   }
 
   T object() {
