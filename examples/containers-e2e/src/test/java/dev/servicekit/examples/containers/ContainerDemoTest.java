@@ -28,6 +28,7 @@ class ContainerDemoTest {
 
   private static final List<String> SERVICE_CONTAINERS =
       List.of("inventory-1", "inventory-2", "orders", "shipping");
+
   /** The drain the demo configures, and what a stop may take beyond it (JVM exit, podman). */
   private static final long DRAIN_MS = 500;
 

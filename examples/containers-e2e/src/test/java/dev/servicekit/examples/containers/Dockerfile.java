@@ -16,15 +16,30 @@ import java.util.regex.Pattern;
 /**
  * A Dockerfile read the way the builders read it (continuation lines, comments, exec-form JSON
  * arrays, {@code key=value} pairs), keeping the line of every instruction, and the mistakes found
- * on the way as {@code file:line: message}. A lint for the example Dockerfiles, not a full
- * parser: enough to name the line of a broken {@code ENV} before a build gets there.
+ * on the way as {@code file:line: message}. A lint for the example Dockerfiles, not a full parser:
+ * enough to name the line of a broken {@code ENV} before a build gets there.
  */
 final class Dockerfile {
 
   private static final Set<String> INSTRUCTIONS =
       Set.of(
-          "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK",
-          "LABEL", "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME",
+          "ADD",
+          "ARG",
+          "CMD",
+          "COPY",
+          "ENTRYPOINT",
+          "ENV",
+          "EXPOSE",
+          "FROM",
+          "HEALTHCHECK",
+          "LABEL",
+          "MAINTAINER",
+          "ONBUILD",
+          "RUN",
+          "SHELL",
+          "STOPSIGNAL",
+          "USER",
+          "VOLUME",
           "WORKDIR");
   private static final Set<String> EXEC_FORM = Set.of("CMD", "ENTRYPOINT", "RUN", "SHELL");
   private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
@@ -134,7 +149,8 @@ final class Dockerfile {
       }
       String all = joined.toString().strip();
       int space = all.indexOf(' ');
-      String keyword = (space < 0 ? all : all.substring(0, space)).toUpperCase(java.util.Locale.ROOT);
+      String keyword =
+          (space < 0 ? all : all.substring(0, space)).toUpperCase(java.util.Locale.ROOT);
       String args = space < 0 ? "" : all.substring(space + 1).strip();
       if (!INSTRUCTIONS.contains(keyword)) {
         error(start, "unknown instruction " + keyword);

@@ -72,6 +72,7 @@ class DockerfileTest {
   @Test
   void anUnknownInstructionAndAMissingFromAreReported() {
     assertThat(Dockerfile.parse("x/Dockerfile", "# c\nRUNN echo\n").errors())
-        .containsExactly("x/Dockerfile:2: unknown instruction RUNN", "x/Dockerfile:1: no FROM instruction");
+        .containsExactly(
+            "x/Dockerfile:2: unknown instruction RUNN", "x/Dockerfile:1: no FROM instruction");
   }
 }

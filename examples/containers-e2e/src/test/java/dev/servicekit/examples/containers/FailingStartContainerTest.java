@@ -20,8 +20,10 @@ class FailingStartContainerTest {
             "bad-config",
             Images.of("orders"),
             Map.of(
-                "SERVICEKIT_SERVICE_PORT", "abc",
-                "SERVICEKIT_MANAGEMENT_PORT", Integer.toString(Containers.freePort())))) {
+                "SERVICEKIT_SERVICE_PORT",
+                "abc",
+                "SERVICEKIT_MANAGEMENT_PORT",
+                Integer.toString(Containers.freePort())))) {
       int exit = c.awaitExit(Duration.ofSeconds(90));
       String logs = c.logs();
 

@@ -18,9 +18,7 @@ class ImageConfigurationTest {
       throws IOException {
     Images.ensureBuilt();
     Podman.Result r =
-        Podman.run(
-            Duration.ofSeconds(60),
-            List.of("image", "inspect", Images.of(service)));
+        Podman.run(Duration.ofSeconds(60), List.of("image", "inspect", Images.of(service)));
     assertThat(r.exitCode()).as(r.output()).isZero();
     JsonNode image = JsonLines.JSON.readTree(r.output()).path(0);
     JsonNode config = image.path("Config");

@@ -15,7 +15,6 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,10 +31,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * examples/&lt;service&gt;/k8s/deployment.yaml and service.yaml, read into the Kubernetes API
- * types (unknown fields fail) and checked against the service: its management port and drain as
- * the service would read them from the container's environment (Dockerfile ENV, then the
- * manifest's env), the paths its management endpoint serves, and the image's user.
+ * examples/&lt;service&gt;/k8s/deployment.yaml and service.yaml, read into the Kubernetes API types
+ * (unknown fields fail) and checked against the service: its management port and drain as the
+ * service would read them from the container's environment (Dockerfile ENV, then the manifest's
+ * env), the paths its management endpoint serves, and the image's user.
  */
 class KubernetesManifestsTest {
 
@@ -148,7 +147,8 @@ class KubernetesManifestsTest {
   void theGracePeriodIsLongerThanTheDrainPlusTheStop(String service) throws IOException {
     Manifest<Deployment> d = deployment(service);
     Duration drain =
-        config(service, container(d)).getDuration("servicekit.shutdown.drain", Duration.ofSeconds(5));
+        config(service, container(d))
+            .getDuration("servicekit.shutdown.drain", Duration.ofSeconds(5));
     long grace = d.object().getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
     // The containers' stop (ContainerDemoTest) takes the drain plus up to 10 s.
     assertThat(Duration.ofSeconds(grace))
@@ -183,14 +183,12 @@ class KubernetesManifestsTest {
             .map(m -> m.getName())
             .findFirst()
             .orElseThrow(() -> new AssertionError(d.at(CONTAINER_PREFIX) + ": no /tmp mount"));
-    assertThat(pod.getVolumes())
-        .anyMatch(v -> v.getName().equals(tmp) && v.getEmptyDir() != null);
+    assertThat(pod.getVolumes()).anyMatch(v -> v.getName().equals(tmp) && v.getEmptyDir() != null);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"orders", "inventory", "shipping"})
-  void theDownwardApiGivesThePodIpAndTheNodeLocalAgentAddress(String service)
-      throws IOException {
+  void theDownwardApiGivesThePodIpAndTheNodeLocalAgentAddress(String service) throws IOException {
     Manifest<Deployment> d = deployment(service);
     List<EnvVar> env = container(d).getEnv();
     String where = d.at(CONTAINER_PREFIX + "/env");
@@ -202,7 +200,9 @@ class KubernetesManifestsTest {
     assertThat(fieldRef(env.get(index.get("POD_IP")))).as(where).isEqualTo("status.podIP");
     assertThat(fieldRef(env.get(index.get("HOST_IP")))).as(where).isEqualTo("status.hostIP");
     // $(VAR) expands only variables defined earlier in the list.
-    assertThat(env.get(index.get("CONSUL_HTTP_ADDR")).getValue()).as(where).startsWith("$(HOST_IP):");
+    assertThat(env.get(index.get("CONSUL_HTTP_ADDR")).getValue())
+        .as(where)
+        .startsWith("$(HOST_IP):");
     assertThat(index.get("HOST_IP")).as(where).isLessThan(index.get("CONSUL_HTTP_ADDR"));
     assertThat(env.get(index.get("SERVICEKIT_SERVICE_ADDRESS")).getValue())
         .as(where)
@@ -218,8 +218,7 @@ class KubernetesManifestsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"orders", "inventory", "shipping"})
-  void theServiceSelectsTheDeploymentsPodsAndTargetsTheApiPort(String service)
-      throws IOException {
+  void theServiceSelectsTheDeploymentsPodsAndTargetsTheApiPort(String service) throws IOException {
     Manifest<Deployment> d = deployment(service);
     Manifest<Service> s = Manifest.read(k8s(service, "service.yaml"), Service.class);
     Container c = container(d);
@@ -252,7 +251,8 @@ class KubernetesManifestsTest {
   void aValueOfTheWrongTypeFailsNamingTheFileAndLine() throws IOException {
     String text =
         Files.readString(k8s("orders", "deployment.yaml"), StandardCharsets.UTF_8)
-            .replaceFirst("terminationGracePeriodSeconds: 30", "terminationGracePeriodSeconds: long");
+            .replaceFirst(
+                "terminationGracePeriodSeconds: 30", "terminationGracePeriodSeconds: long");
     int line = lineOf(text, "terminationGracePeriodSeconds: long");
 
     assertThatThrownBy(() -> Manifest.parse("orders/k8s/deployment.yaml", text, Deployment.class))
@@ -275,8 +275,11 @@ class KubernetesManifestsTest {
     // A deliberately wrong probe port is caught with its location.
     String text =
         Files.readString(k8s("inventory", "deployment.yaml"), StandardCharsets.UTF_8)
-            .replace("            - name: management\n              containerPort: 8081", "            - name: management\n              containerPort: 9090");
-    Manifest<Deployment> d = Manifest.parse("inventory/k8s/deployment.yaml", text, Deployment.class);
+            .replace(
+                "            - name: management\n              containerPort: 8081",
+                "            - name: management\n              containerPort: 9090");
+    Manifest<Deployment> d =
+        Manifest.parse("inventory/k8s/deployment.yaml", text, Deployment.class);
     Container c = container(d);
     IntOrString probePort = c.getLivenessProbe().getHttpGet().getPort();
     assertThat(port(c, probePort, "x"))

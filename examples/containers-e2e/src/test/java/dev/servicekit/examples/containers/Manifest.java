@@ -19,9 +19,9 @@ import java.util.Map;
 
 /**
  * One Kubernetes object read from a YAML file into fabric8's Kubernetes API types, strictly: a
- * field the API type does not have, a value of the wrong type or a duplicate key fails with
- * {@code file:line:column}. (fabric8's types keep unknown fields in {@code additionalProperties};
- * here that door is closed, so an unknown field is the parser's error with its location.)
+ * field the API type does not have, a value of the wrong type or a duplicate key fails with {@code
+ * file:line:column}. (fabric8's types keep unknown fields in {@code additionalProperties}; here
+ * that door is closed, so an unknown field is the parser's error with its location.)
  *
  * @param <T> the API type
  */
@@ -43,9 +43,7 @@ final class Manifest<T extends HasMetadata> {
     return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8), type);
   }
 
-  /**
-   * Reads {@code text}; fails with an {@link AssertionError} naming {@code file} and the line.
-   */
+  /** Reads {@code text}; fails with an {@link AssertionError} naming {@code file} and the line. */
   static <T extends HasMetadata> Manifest<T> parse(String file, String text, Class<T> type)
       throws IOException {
     T object;
@@ -56,7 +54,9 @@ final class Manifest<T extends HasMetadata> {
       Integer line = lines(text).get(pointer(e));
       JsonLocation at = e.getLocation();
       String where =
-          line != null ? line.toString() : at == null ? "?" : at.getLineNr() + ":" + at.getColumnNr();
+          line != null
+              ? line.toString()
+              : at == null ? "?" : at.getLineNr() + ":" + at.getColumnNr();
       throw new AssertionError(
           file
               + ":"

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.servicekit.examples.infra.DemoBroker;
 import dev.servicekit.testing.LocalConsul;
 import dev.servicekit.testing.RegisteredService;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

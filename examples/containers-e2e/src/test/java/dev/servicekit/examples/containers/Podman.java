@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Runs podman and the example container scripts as they work on these machines: the runc
- * runtime, ulimits under the machine's hard limits, host network. Tests call {@link
- * #assumeAvailable()} first: without podman they skip with a message, or fail when {@value
- * #REQUIRE} is {@code true} (as in CI).
+ * Runs podman and the example container scripts as they work on these machines: the runc runtime,
+ * ulimits under the machine's hard limits, host network. Tests call {@link #assumeAvailable()}
+ * first: without podman they skip with a message, or fail when {@value #REQUIRE} is {@code true}
+ * (as in CI).
  */
 final class Podman {
 
@@ -53,7 +53,8 @@ final class Podman {
 
   private static String probe() {
     try {
-      Result r = run(Duration.ofSeconds(60), List.of("info", "--format", "{{.Host.OCIRuntime.Name}}"));
+      Result r =
+          run(Duration.ofSeconds(60), List.of("info", "--format", "{{.Host.OCIRuntime.Name}}"));
       return r.exitCode() == 0 ? "" : "podman info failed: " + r.output().strip();
     } catch (IOException e) {
       return "podman is not installed (" + e.getMessage() + ")";
@@ -71,7 +72,8 @@ final class Podman {
   static Result script(
       String script, List<String> args, Map<String, String> env, Duration timeout, Path log)
       throws IOException {
-    List<String> command = new ArrayList<>(List.of("bash", examplesDir().resolve(script).toString()));
+    List<String> command =
+        new ArrayList<>(List.of("bash", examplesDir().resolve(script).toString()));
     command.addAll(args);
     return exec(command, env, timeout, log);
   }
@@ -91,7 +93,8 @@ final class Podman {
     return dir;
   }
 
-  private static Result exec(List<String> command, Map<String, String> env, Duration timeout, Path log)
+  private static Result exec(
+      List<String> command, Map<String, String> env, Duration timeout, Path log)
       throws IOException {
     Path out = log != null ? log : Files.createTempFile("servicekit-podman", ".out");
     Files.createDirectories(out.toAbsolutePath().getParent());

@@ -17,14 +17,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * .github/workflows/&lt;service&gt;.yml: triggered by that service and the modules it is built
- * from (its pom's servicekit dependencies), not by the other services, and running the steps of
+ * .github/workflows/&lt;service&gt;.yml: triggered by that service and the modules it is built from
+ * (its pom's servicekit dependencies), not by the other services, and running the steps of
  * examples/pipeline.sh.
  */
 class WorkflowsTest {
 
   private static final Pattern DEPENDENCY =
-      Pattern.compile("<groupId>dev\\.servicekit</groupId>\\s*<artifactId>([a-z0-9-]+)</artifactId>");
+      Pattern.compile(
+          "<groupId>dev\\.servicekit</groupId>\\s*<artifactId>([a-z0-9-]+)</artifactId>");
   private static final Map<String, String> MODULE_DIRS =
       Map.of(
           "servicekit-core", "core",
@@ -79,7 +80,9 @@ class WorkflowsTest {
     StringBuilder runs = new StringBuilder();
     workflow(service)
         .path("jobs")
-        .forEach(job -> job.path("steps").forEach(s -> runs.append(s.path("run").asText()).append('\n')));
+        .forEach(
+            job ->
+                job.path("steps").forEach(s -> runs.append(s.path("run").asText()).append('\n')));
     for (String step : List.of("build", "image", "smoke", "sbom")) {
       assertThat(runs.toString()).contains("examples/pipeline.sh " + service + " " + step);
     }
