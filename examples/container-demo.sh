@@ -78,7 +78,11 @@ run() { # name image [podman run options...] -- [command...]
   [ $# -gt 0 ] && shift
   CONTAINERS+=("$name")
   sk_podman run -d --name "$RUN_ID-$name" --label "dev.servicekit.run=$RUN_ID" --network host \
-    "${SK_ULIMITS[@]}" "${opts[@]}" "$image" "$@" >/dev/null 2>>"$DEMO_DIR/podman.err"
+    "${SK_ULIMITS[@]}" "${opts[@]}" "$image" "$@" >/dev/null 2>>"$DEMO_DIR/podman.err" || {
+    echo "podman run of $name failed:" >&2
+    tail -5 "$DEMO_DIR/podman.err" >&2
+    exit 1
+  }
   printf '   %-12s container %s\n' "$name" "$RUN_ID-$name"
 }
 alive_or_fail() { # name: fail with its output if it already exited

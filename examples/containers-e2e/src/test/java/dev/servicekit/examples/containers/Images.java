@@ -39,6 +39,7 @@ final class Images {
 
   /** The image of one example directory. */
   static String of(String dir) {
-    return "localhost/servicekit-example-" + dir + ":dev";
+    String tag = System.getenv("SERVICEKIT_IMAGE_TAG");
+    return "localhost/servicekit-example-" + dir + ":" + (tag == null || tag.isEmpty() ? "dev" : tag);
   }
 }
