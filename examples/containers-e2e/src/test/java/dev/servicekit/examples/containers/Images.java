@@ -40,6 +40,9 @@ final class Images {
   /** The image of one example directory. */
   static String of(String dir) {
     String tag = System.getenv("SERVICEKIT_IMAGE_TAG");
-    return "localhost/servicekit-example-" + dir + ":" + (tag == null || tag.isEmpty() ? "dev" : tag);
+    return "localhost/servicekit-example-"
+        + dir
+        + ":"
+        + (tag == null || tag.isEmpty() ? "dev" : tag);
   }
 }
