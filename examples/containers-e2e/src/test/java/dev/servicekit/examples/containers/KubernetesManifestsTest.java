@@ -93,26 +93,71 @@ class KubernetesManifestsTest {
   @ValueSource(strings = {"orders", "inventory", "shipping"})
   void theProbesAskTheManagementEndpointsOnTheServicesManagementPort(String service)
       throws IOException {
-    Manifest<Deployment> d = deployment(service);
+    assertThat(probeMistakes(service, deployment(service))).isEmpty();
+  }
+
+  @Test
+  void aProbeOnAPortTheServiceDoesNotServeIsReportedWithFileAndLine() throws IOException {
+    String text =
+        Files.readString(k8s("inventory", "deployment.yaml"), StandardCharsets.UTF_8)
+            .replace("path: /health/ready", "path: /ready");
+    Manifest<Deployment> d =
+        Manifest.parse("inventory/k8s/deployment.yaml", text, Deployment.class);
+    int line = lineOf(text, "readinessProbe:");
+
+    assertThat(probeMistakes("inventory", d))
+        .containsExactly(
+            "inventory/k8s/deployment.yaml:"
+                + line
+                + ": readinessProbe asks /ready, the service serves /health/ready");
+  }
+
+  /** Probes that ask a path or port the service does not serve, as {@code file:line: what}. */
+  private static List<String> probeMistakes(String service, Manifest<Deployment> d)
+      throws IOException {
     Container c = container(d);
     int management = config(service, c).getPort("servicekit.management.port", 8081);
-    Map<String, Probe> probes = new HashMap<>();
+    Map<String, Probe> probes = new java.util.LinkedHashMap<>();
+    probes.put("startupProbe", c.getStartupProbe());
     probes.put("livenessProbe", c.getLivenessProbe());
     probes.put("readinessProbe", c.getReadinessProbe());
-    probes.put("startupProbe", c.getStartupProbe());
     Map<String, String> paths =
         Map.of(
             "livenessProbe", "/health/live",
             "readinessProbe", "/health/ready",
             "startupProbe", "/health/live");
+    List<String> mistakes = new java.util.ArrayList<>();
     for (Map.Entry<String, Probe> e : probes.entrySet()) {
       String where = d.at(CONTAINER_PREFIX + "/" + e.getKey());
-      assertThat(e.getValue()).as(where + ": " + e.getKey()).isNotNull();
-      assertThat(e.getValue().getHttpGet().getPath()).as(where).isEqualTo(paths.get(e.getKey()));
-      assertThat(port(c, e.getValue().getHttpGet().getPort(), where))
-          .as(where + ": the management port (SERVICEKIT_MANAGEMENT_PORT)")
-          .isEqualTo(management);
+      Probe probe = e.getValue();
+      if (probe == null || probe.getHttpGet() == null) {
+        mistakes.add(d.at(CONTAINER_PREFIX) + ": no " + e.getKey() + " with httpGet");
+        continue;
+      }
+      String path = probe.getHttpGet().getPath();
+      if (!paths.get(e.getKey()).equals(path)) {
+        mistakes.add(
+            where
+                + ": "
+                + e.getKey()
+                + " asks "
+                + path
+                + ", the service serves "
+                + paths.get(e.getKey()));
+      }
+      int port = port(c, probe.getHttpGet().getPort(), where);
+      if (port != management) {
+        mistakes.add(
+            where
+                + ": "
+                + e.getKey()
+                + " asks port "
+                + port
+                + ", the management port (SERVICEKIT_MANAGEMENT_PORT) is "
+                + management);
+      }
     }
+    return mistakes;
   }
 
   @Test
@@ -271,18 +316,16 @@ class KubernetesManifestsTest {
   }
 
   @Test
-  void theManifestsUseTheServicesPortsNotJustAnyNumbers() throws IOException {
-    // A deliberately wrong probe port is caught with its location.
+  void aProbeOnAnotherPortThanTheManagementPortIsReported() throws IOException {
     String text =
         Files.readString(k8s("inventory", "deployment.yaml"), StandardCharsets.UTF_8)
-            .replace(
-                "            - name: management\n              containerPort: 8081",
-                "            - name: management\n              containerPort: 9090");
+            .replace("value: \"8081\"", "value: \"9090\"");
     Manifest<Deployment> d =
         Manifest.parse("inventory/k8s/deployment.yaml", text, Deployment.class);
-    Container c = container(d);
-    IntOrString probePort = c.getLivenessProbe().getHttpGet().getPort();
-    assertThat(port(c, probePort, "x"))
-        .isNotEqualTo(config("inventory", c).getPort("servicekit.management.port", 8081));
+
+    assertThat(probeMistakes("inventory", d))
+        .hasSize(3)
+        .allMatch(m -> m.contains("asks port 8081, the management port"))
+        .allMatch(m -> m.endsWith(" is 9090"));
   }
 }
