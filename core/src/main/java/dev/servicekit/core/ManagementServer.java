@@ -1,5 +1,6 @@
 package dev.servicekit.core;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The management endpoint on the JDK's HTTP server: {@code /health/live}, {@code /health/ready} and
- * {@code /info}. GET and HEAD only; other methods get 405, other paths 404.
+ * The management endpoint on the JDK's HTTP server: {@code /health/live}, {@code /health/ready},
+ * {@code /info} and, when {@link MetricsEndpoint#serves()}, {@code /metrics}. GET and HEAD only;
+ * other methods get 405, other paths 404.
  */
 final class ManagementServer {
 
@@ -35,6 +38,8 @@ final class ManagementServer {
     String state();
 
     ServiceInfo info();
+
+    MetricsEndpoint metrics();
   }
 
   private static final Logger log = LoggerFactory.getLogger(ManagementServer.class);
@@ -119,6 +124,10 @@ final class ManagementServer {
             case "/health/live" -> () -> health(source.liveness(), null);
             case "/health/ready" -> () -> health(source.readiness(), source.state());
             case "/info" -> () -> new Response(200, Json.write(info(source.info())));
+            case "/metrics" ->
+                source.metrics().serves()
+                    ? () -> metrics(source.metrics(), exchange.getRequestHeaders())
+                    : null;
             default -> null;
           };
       if (route == null) {
@@ -138,7 +147,24 @@ final class ManagementServer {
     }
   }
 
-  private record Response(int status, String body) {}
+  private record Response(int status, String contentType, byte[] body) {
+    Response(int status, String json) {
+      this(status, JSON, json.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static Response metrics(MetricsEndpoint metrics, Headers headers) {
+    ScrapeFormat format =
+        ScrapeFormat.negotiate(String.join(",", headers.getOrDefault("Accept", List.of())));
+    MetricsScrape scrape;
+    try {
+      scrape = metrics.scrape(format);
+    } catch (RuntimeException e) {
+      log.warn("Scraping the meter registry failed", e);
+      return new Response(500, "{\"error\":\"scrape failed\"}");
+    }
+    return new Response(200, scrape.contentType(), scrape.body());
+  }
 
   private static Response health(HealthChecks.Report report, String state) {
     boolean up = report.up() && (state == null || state.equals("RUNNING"));
@@ -177,9 +203,9 @@ final class ManagementServer {
   }
 
   private static void send(HttpExchange exchange, Response response) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", JSON);
+    exchange.getResponseHeaders().set("Content-Type", response.contentType());
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = response.body();
     if (exchange.getRequestMethod().equals("HEAD")) {
       exchange.sendResponseHeaders(response.status(), -1);
       return;

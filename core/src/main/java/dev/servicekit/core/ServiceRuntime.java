@@ -58,6 +58,7 @@ public final class ServiceRuntime implements AutoCloseable {
   private final ServiceInfo info;
   private final ServiceConfig config;
   private final RuntimeSettings settings;
+  private final MetricsEndpoint metrics;
   private final MeterRegistry meterRegistry;
   private final HealthChecks health;
   private final long startNanos = System.nanoTime();
@@ -70,11 +71,12 @@ public final class ServiceRuntime implements AutoCloseable {
   private Thread stoppingThread;
 
   private ServiceRuntime(
-      ServiceInfo info, ServiceConfig config, RuntimeSettings settings, MeterRegistry registry) {
+      ServiceInfo info, ServiceConfig config, RuntimeSettings settings, MetricsEndpoint metrics) {
     this.info = info;
     this.config = config;
     this.settings = settings;
-    this.meterRegistry = registry;
+    this.metrics = metrics;
+    this.meterRegistry = metrics.registry();
     this.health = new HealthChecks(settings.healthTimeout(), settings.healthThreads());
   }
 
@@ -211,6 +213,7 @@ public final class ServiceRuntime implements AutoCloseable {
     if (m != null) {
       m.close();
     }
+    metrics.close();
   }
 
   State state() {
@@ -331,6 +334,11 @@ public final class ServiceRuntime implements AutoCloseable {
     @Override
     public ServiceInfo info() {
       return info;
+    }
+
+    @Override
+    public MetricsEndpoint metrics() {
+      return metrics;
     }
   }
 
@@ -493,7 +501,13 @@ public final class ServiceRuntime implements AutoCloseable {
       return this;
     }
 
-    /** Where meters go; the default is Micrometer's global composite registry. */
+    /**
+     * Where meters go; the default is Micrometer's global composite registry. With {@code
+     * micrometer-registry-prometheus} on the class path, {@code /metrics} scrapes a {@code
+     * PrometheusMeterRegistry} given here (or held by a composite given here); otherwise the
+     * runtime creates one with the JVM binders and adds it to the composite, or puts it beside any
+     * other registry given here in a new composite that components then see.
+     */
     public Builder meterRegistry(MeterRegistry registry) {
       this.meterRegistry = Objects.requireNonNull(registry, "meterRegistry");
       return this;
@@ -564,7 +578,8 @@ public final class ServiceRuntime implements AutoCloseable {
       }
       Map<HealthCheck.Kind, Map<String, HealthCheck>> checksCopy = new LinkedHashMap<>();
       checks.forEach((k, v) -> checksCopy.put(k, new LinkedHashMap<>(v)));
-      ServiceRuntime runtime = new ServiceRuntime(info, config, settings, meterRegistry);
+      ServiceRuntime runtime =
+          new ServiceRuntime(info, config, settings, MetricsEndpoint.create(meterRegistry));
       runtime.start(providers, List.copyOf(components), checksCopy);
       return runtime;
     }

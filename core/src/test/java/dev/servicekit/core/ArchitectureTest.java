@@ -45,6 +45,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyPrometheusMetricsTouchesTheOptionalPrometheusRegistry() {
+    classes()
+        .that()
+        .doNotHaveFullyQualifiedName(PrometheusMetrics.class.getName())
+        .should()
+        .onlyDependOnClassesThat(
+            JavaClass.Predicates.resideOutsideOfPackages(
+                "io.micrometer.prometheusmetrics..", "io.prometheus.."))
+        .check(CORE);
+  }
+
+  @Test
   void theSpiUsesOnlyPublicTypes() {
     classes()
         .that()

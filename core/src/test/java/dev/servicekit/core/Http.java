@@ -20,11 +20,23 @@ final class Http {
   private Http() {}
 
   static HttpResponse<String> send(String method, URI base, String path) {
-    HttpRequest request =
+    return send(
         HttpRequest.newBuilder(base.resolve(path))
             .timeout(Duration.ofSeconds(20))
             .method(method, HttpRequest.BodyPublishers.noBody())
-            .build();
+            .build());
+  }
+
+  static HttpResponse<String> get(URI base, String path, String accept) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(20))
+            .header("Accept", accept)
+            .GET()
+            .build());
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) {
     try {
       return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

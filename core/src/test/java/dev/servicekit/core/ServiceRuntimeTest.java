@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.servicekit.core.spi.ServiceComponent;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -71,6 +73,25 @@ class ServiceRuntimeTest {
       assertThat(runtime.isReady()).isTrue();
       assertThat(runtime.isLive()).isTrue();
     }
+  }
+
+  @Test
+  void aGivenCompositeRegistryGetsAPrometheusRegistryUntilClose() {
+    CompositeMeterRegistry composite = new CompositeMeterRegistry();
+    ServiceRuntime runtime = TestRuntimes.builder().meterRegistry(composite).start();
+    try {
+      assertThat(composite.getRegistries())
+          .singleElement()
+          .isInstanceOf(PrometheusMeterRegistry.class);
+      composite.counter("servicekit.test.runtime").increment();
+
+      HttpResponse<String> response = Http.get(runtime.managementUri(), "/metrics");
+      assertThat(Exposition.text(response.body()).types)
+          .containsKeys("servicekit_test_runtime_total", "servicekit_core_ready");
+    } finally {
+      runtime.close();
+    }
+    assertThat(composite.getRegistries()).isEmpty();
   }
 
   @Test

@@ -6,8 +6,10 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.TextMessage;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DemoBrokerTest {
 
@@ -29,5 +31,27 @@ class DemoBrokerTest {
     try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
       assertThat(again.getLocalPort()).isEqualTo(port);
     }
+  }
+
+  @Test
+  void aPersistentBrokerKeepsUnconsumedMessagesAcrossARestartOnTheSameDirectory(@TempDir Path dir)
+      throws Exception {
+    int port;
+    try (DemoBroker broker = DemoBroker.start(0, dir)) {
+      port = Integer.parseInt(broker.url().substring(broker.url().lastIndexOf(':') + 1));
+      try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.url());
+          JMSContext context = factory.createContext()) {
+        context.createProducer().send(context.createQueue("kept"), "survives");
+      }
+    }
+    try (DemoBroker again = DemoBroker.start(port, dir);
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(again.url());
+        JMSContext context = factory.createContext()) {
+      TextMessage received =
+          (TextMessage) context.createConsumer(context.createQueue("kept")).receive(10_000);
+      assertThat(received).isNotNull();
+      assertThat(received.getText()).isEqualTo("survives");
+    }
+    assertThat(dir).isNotEmptyDirectory();
   }
 }

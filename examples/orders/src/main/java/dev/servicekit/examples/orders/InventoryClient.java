@@ -10,13 +10,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reserves stock with the inventory service. Each call asks discovery for a healthy instance (no
- * URL is configured anywhere) and, when that instance cannot be reached, tries one other.
+ * URL is configured anywhere) and, when that instance cannot be reached, tries one other healthy
+ * instance (never the same one twice).
  */
 final class InventoryClient {
 
@@ -45,30 +48,43 @@ final class InventoryClient {
    * @throws InventoryUnavailableException when no instance is registered or none answers
    */
   Reservation reserve(String sku, int quantity) throws InterruptedException {
+    Optional<ServiceInstance> target = discovery.choose(SERVICE);
+    if (target.isEmpty()) {
+      throw new InventoryUnavailableException("no healthy inventory instance is registered");
+    }
     IOException last = null;
-    for (int attempt = 1; attempt <= 2; attempt++) {
-      Optional<ServiceInstance> target = discovery.choose(SERVICE);
-      if (target.isEmpty()) {
-        throw new InventoryUnavailableException("no healthy inventory instance is registered");
-      }
-      URI uri = target.get().uri().resolve("/reserve");
+    for (int attempt = 1; attempt <= 2 && target.isPresent(); attempt++) {
+      ServiceInstance instance = target.get();
+      URI uri = instance.uri().resolve("/reserve");
       try {
         HttpResponse<String> response = http.send(request(uri, sku, quantity), ofString());
-        String instance = response.headers().firstValue(INSTANCE_HEADER).orElse(target.get().id());
+        String answered = response.headers().firstValue(INSTANCE_HEADER).orElse(instance.id());
         return switch (response.statusCode()) {
-          case 200 -> new Reservation(true, instance);
-          case 409 -> new Reservation(false, instance);
+          case 200 -> new Reservation(true, answered);
+          case 409 -> new Reservation(false, answered);
           default ->
               throw new InventoryUnavailableException(
-                  "inventory " + instance + " answered HTTP " + response.statusCode());
+                  "inventory " + answered + " answered HTTP " + response.statusCode());
         };
       } catch (IOException e) {
         last = e;
-        log.warn(
-            "inventory instance {} at {} unreachable: {}", target.get().id(), uri, e.toString());
+        log.warn("inventory instance {} at {} unreachable: {}", instance.id(), uri, e.toString());
+        target = another(instance);
       }
     }
     throw new InventoryUnavailableException("no inventory instance answered: " + last);
+  }
+
+  /**
+   * A healthy instance other than {@code failed}, for the one retry: round-robin alone could hand
+   * the same instance out again when concurrent requests advance it in between.
+   */
+  private Optional<ServiceInstance> another(ServiceInstance failed) {
+    List<ServiceInstance> others =
+        discovery.instances(SERVICE).stream().filter(i -> !i.id().equals(failed.id())).toList();
+    return others.isEmpty()
+        ? Optional.empty()
+        : Optional.of(others.get(ThreadLocalRandom.current().nextInt(others.size())));
   }
 
   private static HttpRequest request(URI uri, String sku, int quantity) {

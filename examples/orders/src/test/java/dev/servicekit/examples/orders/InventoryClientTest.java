@@ -7,12 +7,23 @@ import static org.awaitility.Awaitility.await;
 import dev.servicekit.core.ServiceRuntime;
 import dev.servicekit.correlation.Correlation;
 import dev.servicekit.correlation.http.CorrelatingHttpClient;
+import dev.servicekit.registry.CacheStatus;
+import dev.servicekit.registry.InstanceListener;
+import dev.servicekit.registry.LoadBalancer;
 import dev.servicekit.registry.ServiceDiscovery;
+import dev.servicekit.registry.ServiceInstance;
+import dev.servicekit.registry.Subscription;
 import dev.servicekit.testing.LocalConsul;
 import io.opentelemetry.context.Scope;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,6 +82,78 @@ class InventoryClientTest {
     assertThatThrownBy(() -> client.reserve("widget", 2))
         .isInstanceOf(InventoryClient.InventoryUnavailableException.class)
         .hasMessageContaining("HTTP 500");
+  }
+
+  @Test
+  void anUnreachableInstanceIsRetriedOnceOnAnotherInstance() throws Exception {
+    inventory.status.set(200);
+    ServiceInstance dead =
+        ServiceInstance.of(
+            "inventory-dead", "inventory", "127.0.0.1", deadPort(), List.of(), Map.of());
+    ServiceInstance alive = orders.component(ServiceDiscovery.class).instances("inventory").get(0);
+    InventoryClient retrying =
+        new InventoryClient(new DeadFirst(dead, alive), HttpClient.newHttpClient());
+
+    assertThat(retrying.reserve("widget", 1))
+        .isEqualTo(new InventoryClient.Reservation(true, "inventory-a"));
+  }
+
+  @Test
+  void anUnreachableInstanceWithNoOtherMeansInventoryIsUnavailable() throws Exception {
+    ServiceInstance dead =
+        ServiceInstance.of(
+            "inventory-dead", "inventory", "127.0.0.1", deadPort(), List.of(), Map.of());
+    InventoryClient alone = new InventoryClient(new DeadFirst(dead), HttpClient.newHttpClient());
+
+    assertThatThrownBy(() -> alone.reserve("widget", 1))
+        .isInstanceOf(InventoryClient.InventoryUnavailableException.class)
+        .hasMessageContaining("no inventory instance answered");
+  }
+
+  /** A port nothing listens on (bound, then released). */
+  private static int deadPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** Discovery whose {@code choose} always hands out the first instance, as a stuck balancer. */
+  private static final class DeadFirst implements ServiceDiscovery {
+    private final List<ServiceInstance> instances;
+
+    DeadFirst(ServiceInstance... instances) {
+      this.instances = List.of(instances);
+    }
+
+    @Override
+    public List<ServiceInstance> instances(String serviceName) {
+      return instances;
+    }
+
+    @Override
+    public List<ServiceInstance> instances(String serviceName, Collection<String> tags) {
+      return instances;
+    }
+
+    @Override
+    public Optional<ServiceInstance> choose(String serviceName) {
+      return Optional.of(instances.get(0));
+    }
+
+    @Override
+    public Optional<ServiceInstance> choose(String serviceName, LoadBalancer balancer) {
+      return choose(serviceName);
+    }
+
+    @Override
+    public Subscription subscribe(String serviceName, InstanceListener listener) {
+      return ServiceDiscovery.none().subscribe(serviceName, listener);
+    }
+
+    @Override
+    public CacheStatus status(String serviceName) {
+      return ServiceDiscovery.none().status(serviceName);
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.servicekit.examples.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.servicekit.correlation.Correlation;
 import dev.servicekit.examples.infra.DemoBroker;
@@ -10,6 +11,7 @@ import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
+import java.time.Duration;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +37,7 @@ class OrderPublisherTest {
   void publishesOrderPlacedWithTheCurrentCorrelationId() throws Exception {
     OrderPublisher publisher = new OrderPublisher(broker.url(), "test.placed");
     publisher.start();
+    await().atMost(Duration.ofSeconds(30)).until(() -> publisher.health().isUp());
     try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.url());
         JMSContext context = factory.createContext();
         JMSConsumer consumer = context.createConsumer(context.createQueue("test.placed"))) {
@@ -65,14 +68,38 @@ class OrderPublisherTest {
     up.start();
     down.start();
     try {
-      assertThat(up.health().isUp()).isTrue();
+      await().atMost(Duration.ofSeconds(30)).until(() -> up.health().isUp());
       assertThat(down.health().isUp()).isFalse();
       assertThat(down.health().details()).containsEntry("url", "tcp://127.0.0.1:" + closedPort);
+      long started = System.nanoTime();
       assertThatThrownBy(() -> down.publish(new OrderPlaced("order-2", "widget", 1)))
-          .isInstanceOf(OrderPublisher.BrokerUnavailableException.class);
+          .isInstanceOf(OrderPublisher.BrokerUnavailableException.class)
+          .hasMessageContaining("not connected");
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .as("a publish while disconnected fails at once, it never waits for a connection")
+          .isLessThan(Duration.ofMillis(500));
     } finally {
       up.stop();
       down.stop();
+    }
+  }
+
+  @Test
+  void reconnectsByItselfOnceTheBrokerIsBack() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    OrderPublisher publisher = new OrderPublisher("tcp://127.0.0.1:" + port, "test.back");
+    publisher.start();
+    try {
+      assertThat(publisher.health().isUp()).isFalse();
+      try (DemoBroker late = DemoBroker.start(port)) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> publisher.health().isUp());
+        publisher.publish(new OrderPlaced("order-3", "widget", 1));
+      }
+    } finally {
+      publisher.stop();
     }
   }
 }

@@ -6,7 +6,9 @@ import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,12 +18,17 @@ import org.slf4j.LoggerFactory;
  * {@code quantity}) into a scheduled {@link Shipment}. Registered through {@code
  * JmsCorrelation.wrap}, so it runs inside the order's correlation scope and its log lines carry the
  * order's correlation ID.
+ *
+ * <p>Delivery is at least once (a message whose acknowledgement the broker lost comes again), so
+ * the listener deduplicates by order ID: a second {@code OrderPlaced} for an order already
+ * scheduled is logged and ignored.
  */
 final class OrderPlacedListener implements MessageListener {
 
   private static final Logger log = LoggerFactory.getLogger(OrderPlacedListener.class);
 
   private final List<Shipment> shipments = new CopyOnWriteArrayList<>();
+  private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
 
   @Override
   public void onMessage(Message message) {
@@ -33,6 +40,13 @@ final class OrderPlacedListener implements MessageListener {
       String orderId = map.getString("orderId");
       String sku = map.getString("sku");
       int quantity = map.getInt("quantity");
+      if (orderId == null || !scheduled.add(orderId)) {
+        log.info(
+            "OrderPlaced {} received again (redelivered {}): already scheduled, ignored",
+            orderId,
+            map.getJMSRedelivered());
+        return;
+      }
       Shipment shipment =
           new Shipment(
               "ship-" + UUID.randomUUID().toString().substring(0, 8),

@@ -37,4 +37,24 @@ class OrderPlacedListenerTest {
     assertThat(shipment.correlationId()).isEqualTo("flow-9");
     assertThat(shipment.shipmentId()).startsWith("ship-");
   }
+
+  @Test
+  void aRedeliveredOrderPlacedSchedulesNoSecondShipment() throws Exception {
+    OrderPlacedListener listener = new OrderPlacedListener();
+    try (DemoBroker broker = DemoBroker.start(0);
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.url());
+        JMSContext context = factory.createContext()) {
+      for (String orderId : new String[] {"order-1", "order-2", "order-1"}) {
+        MapMessage message = context.createMapMessage();
+        message.setString("orderId", orderId);
+        message.setString("sku", "widget");
+        message.setInt("quantity", 1);
+        listener.onMessage(message);
+      }
+    }
+
+    assertThat(listener.shipments())
+        .extracting(Shipment::orderId)
+        .containsExactly("order-1", "order-2");
+  }
 }
