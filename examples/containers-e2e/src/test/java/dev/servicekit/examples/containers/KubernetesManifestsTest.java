@@ -160,6 +160,20 @@ class KubernetesManifestsTest {
     return mistakes;
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"orders", "inventory", "shipping"})
+  void theScrapeAnnotationsNameTheManagementPortAndMetricsPath(String service) throws IOException {
+    Manifest<Deployment> d = deployment(service);
+    Map<String, String> annotations =
+        d.object().getSpec().getTemplate().getMetadata().getAnnotations();
+    int management = config(service, container(d)).getPort("servicekit.management.port", 8081);
+    assertThat(annotations)
+        .as(d.at("/spec/template/metadata/annotations"))
+        .containsEntry("prometheus.io/scrape", "true")
+        .containsEntry("prometheus.io/port", Integer.toString(management))
+        .containsEntry("prometheus.io/path", "/metrics");
+  }
+
   @Test
   void theProbePathsAreServedByTheManagementEndpoint() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
