@@ -285,6 +285,8 @@ public final class ServiceRuntime implements AutoCloseable {
         info.environment(),
         server.uri(),
         components.names());
+    TraceResourceCheck.warning(info, config, TraceResourceCheck.openTelemetryPresent())
+        .ifPresent(log::warn);
   }
 
   private static Optional<ServiceComponent> create(

@@ -6,13 +6,19 @@ package dev.servicekit.correlation;
  */
 public enum TraceContextMode {
   /**
-   * Propagate them unless an OpenTelemetry SDK or the agent is installed ({@code
-   * GlobalOpenTelemetry} is set with non-noop propagators); then it owns spans and servicekit adds
-   * only the correlation id. Re-checked now and then (see the README), so an SDK registered after
-   * start-up is noticed.
+   * Propagate them unless an OpenTelemetry instrumentation owns the trace: when the Context already
+   * holds a valid span started in this process (the agent's SERVER or CONSUMER span, or one an SDK
+   * instrumentation started) at the point servicekit would extract or inject, servicekit leaves
+   * spans and trace headers to that instrumentation and adds only the correlation id. Decided per
+   * request from the Context, whatever the agent version.
    */
   AUTO,
-  /** Always propagate them, SDK or not. */
+  /**
+   * Always write them, instrumentation or not: outbound, the current span is written, whoever
+   * started it. Inbound, the caller's context is read as in {@link #AUTO} (a span an
+   * instrumentation already made current is never replaced). For a process with an SDK but no
+   * instrumentation of its HTTP or messaging client; under the agent, the agent writes them itself.
+   */
   PROPAGATE,
   /** Never: propagate the correlation id only. */
   OFF

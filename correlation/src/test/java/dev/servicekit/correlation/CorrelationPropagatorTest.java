@@ -3,16 +3,15 @@ package dev.servicekit.correlation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.servicekit.correlation.internal.OpenTelemetryDetector;
-import io.opentelemetry.api.GlobalOpenTelemetry;
-import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,8 +41,6 @@ class CorrelationPropagatorTest {
     System.clearProperty(CorrelationPropagator.HEADER_KEY);
     System.clearProperty(CorrelationPropagator.INBOUND_KEY);
     System.clearProperty(CorrelationPropagator.TRACE_CONTEXT_KEY);
-    GlobalOpenTelemetry.resetForTest();
-    OpenTelemetryDetector.recheck();
   }
 
   private static UnaryOperator<String> headers(String... pairs) {
@@ -129,16 +126,62 @@ class CorrelationPropagatorTest {
   }
 
   @Test
-  void autoModeDefersToAnInstalledOpenTelemetryAndAddsOnlyTheId() {
+  void autoModeLeavesTraceHeadersToAnInstrumentationWhoseSpanIsCurrent() {
     CorrelationPropagator auto = CorrelationPropagator.builder().build();
     assertThat(hop(auto, headers("traceparent", TRACEPARENT))).containsKey("traceparent");
-    GlobalOpenTelemetry.set(
-        OpenTelemetry.propagating(
-            ContextPropagators.create(W3CTraceContextPropagator.getInstance())));
-    OpenTelemetryDetector.recheck();
-    Map<String, String> out =
-        hop(auto, headers("X-Correlation-ID", "sdk", "traceparent", TRACEPARENT));
-    assertThat(out).containsOnlyKeys("X-Correlation-ID").containsEntry("X-Correlation-ID", "sdk");
+    try (SdkTracerProvider tracing = SdkTracerProvider.builder().build()) {
+      Span server =
+          tracing.get("test").spanBuilder("GET /").setSpanKind(SpanKind.SERVER).startSpan();
+      try (Scope instrumentation = server.makeCurrent()) {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (Scope s =
+            auto.extract(headers("X-Correlation-ID", "sdk", "traceparent", TRACEPARENT))) {
+          assertThat(Span.current()).isSameAs(server);
+          auto.inject(out::put);
+        }
+        assertThat(out)
+            .containsOnlyKeys("X-Correlation-ID")
+            .containsEntry("X-Correlation-ID", "sdk");
+      } finally {
+        server.end();
+      }
+    }
+  }
+
+  @Test
+  void propagateModeNeverReplacesAnInstrumentationsCurrentSpan() {
+    try (SdkTracerProvider tracing = SdkTracerProvider.builder().build()) {
+      Span server =
+          tracing.get("test").spanBuilder("GET /").setSpanKind(SpanKind.SERVER).startSpan();
+      try (Scope instrumentation = server.makeCurrent();
+          Scope s = http.extract(headers("traceparent", TRACEPARENT))) {
+        assertThat(Span.current()).isSameAs(server);
+        assertThat(MDC.get("span_id")).isEqualTo(server.getSpanContext().getSpanId());
+      } finally {
+        server.end();
+      }
+    }
+  }
+
+  @Test
+  void propagateModeWritesTheCurrentInstrumentationSpan() {
+    try (SdkTracerProvider tracing = SdkTracerProvider.builder().build()) {
+      Span client = tracing.get("test").spanBuilder("GET").setSpanKind(SpanKind.CLIENT).startSpan();
+      Map<String, String> out = new LinkedHashMap<>();
+      try (Scope instrumentation = client.makeCurrent()) {
+        http.inject(out::put);
+      } finally {
+        client.end();
+      }
+      assertThat(out.get("traceparent"))
+          .isEqualTo(
+              "00-"
+                  + client.getSpanContext().getTraceId()
+                  + "-"
+                  + client.getSpanContext().getSpanId()
+                  + "-"
+                  + client.getSpanContext().getTraceFlags().asHex());
+    }
   }
 
   @Test

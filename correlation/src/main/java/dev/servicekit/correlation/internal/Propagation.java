@@ -15,9 +15,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * The propagation engine behind {@code CorrelationPropagator}: the correlation id under one header
- * name (plus read-only fallbacks), and — unless an OpenTelemetry SDK or agent is installed, or
- * trace propagation is switched off — W3C {@code traceparent}/{@code tracestate} and {@code
- * baggage}. Immutable and thread-safe; never throws into the caller.
+ * name (plus read-only fallbacks), and — unless an OpenTelemetry instrumentation owns the trace
+ * (see {@link TraceOwnership}), or trace propagation is switched off — W3C {@code
+ * traceparent}/{@code tracestate} and {@code baggage}. Immutable and thread-safe; never throws into
+ * the caller.
  */
 public final class Propagation implements TextMapPropagator {
 
@@ -26,9 +27,12 @@ public final class Propagation implements TextMapPropagator {
 
   /** When W3C trace context and baggage are propagated by servicekit. */
   public enum Mode {
-    /** Propagate unless GlobalOpenTelemetry has non-noop propagators (an SDK or the agent). */
+    /**
+     * Propagate unless the Context already holds a span an instrumentation started: then the
+     * instrumentation owns the trace and its headers, and only the id is added.
+     */
     AUTO,
-    /** Always propagate. */
+    /** Always write; read unless an instrumentation's span is current. */
     ALWAYS,
     /** Never: correlation id only. */
     NEVER
@@ -66,16 +70,28 @@ public final class Propagation implements TextMapPropagator {
     return header;
   }
 
-  /** Whether servicekit itself handles W3C trace context and baggage right now. */
-  public boolean propagatesTraceContext() {
+  /**
+   * Whether servicekit writes W3C trace context and baggage for {@code context}: per the mode, and
+   * in {@link Mode#AUTO} only when no instrumentation owns its span.
+   */
+  public boolean injectsTraceContext(Context context) {
     switch (mode) {
       case ALWAYS:
         return true;
       case NEVER:
         return false;
       default:
-        return !OpenTelemetryDetector.sdkPresent();
+        return !TraceOwnership.instrumentationOwns(context);
     }
+  }
+
+  /**
+   * Whether servicekit reads the inbound W3C trace context on top of {@code parent}: never over a
+   * span an instrumentation made current (in any mode: that span is the request's), never in {@link
+   * Mode#NEVER}.
+   */
+  public boolean extractsTraceContext(Context parent) {
+    return mode != Mode.NEVER && !TraceOwnership.instrumentationOwns(parent);
   }
 
   /**
@@ -109,7 +125,7 @@ public final class Propagation implements TextMapPropagator {
    */
   public Context extractForScope(Context parent, UnaryOperator<String> getter) {
     Context context = parent;
-    if (propagatesTraceContext()) {
+    if (extractsTraceContext(parent)) {
       context = extractTraceContext(parent, getter);
     }
     String id = readId(getter);
@@ -138,7 +154,7 @@ public final class Propagation implements TextMapPropagator {
       if (IdValidator.isValid(id)) {
         setter.accept(header, id);
       }
-      if (propagatesTraceContext()) {
+      if (injectsTraceContext(context)) {
         FastTraceContext.inject(context, setter);
         if (!Baggage.fromContext(context).isEmpty()) {
           BAGGAGE.inject(context, SafeCarrier.guard(setter), Carriers.SETTER);
@@ -151,7 +167,7 @@ public final class Propagation implements TextMapPropagator {
 
   @Override
   public Collection<String> fields() {
-    return propagatesTraceContext() ? allFields : idFields;
+    return mode == Mode.NEVER ? idFields : allFields;
   }
 
   @Override
@@ -170,7 +186,7 @@ public final class Propagation implements TextMapPropagator {
     }
     UnaryOperator<String> read = name -> getter.get(carrier, name);
     Context result = base;
-    if (propagatesTraceContext()) {
+    if (extractsTraceContext(base)) {
       result = extractTraceContext(base, read);
     }
     String id = readId(read);

@@ -44,12 +44,15 @@ public record Observed(String id, String mdcId, String traceId, String mdcTraceI
 
   /**
    * Opens correlation {@code id} with the tests' sampled span context current, as a producer inside
-   * a traced request would have it.
+   * a traced request has it without an SDK: the caller's remote context, as servicekit's own
+   * extract leaves it (a local span would be an instrumentation's, which writes the trace fields
+   * itself).
    */
   public static Scope beginTraced(String id) {
     Scope correlation = Correlation.begin(id);
     SpanContext parent =
-        SpanContext.create(TRACE_ID, SPAN_ID, TraceFlags.getSampled(), TraceState.getDefault());
+        SpanContext.createFromRemoteParent(
+            TRACE_ID, SPAN_ID, TraceFlags.getSampled(), TraceState.getDefault());
     Scope trace = Context.current().with(Span.wrap(parent)).makeCurrent();
     return () -> {
       trace.close();

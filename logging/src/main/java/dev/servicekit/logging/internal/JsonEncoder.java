@@ -1,8 +1,11 @@
 package dev.servicekit.logging.internal;
 
+import dev.servicekit.logging.LogProfile;
+import dev.servicekit.logging.LogProfile.LogField;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Marker;
@@ -10,13 +13,13 @@ import org.slf4j.event.KeyValuePair;
 
 /**
  * Encodes {@link LogEvent}s as JSON lines straight into a {@link JsonBuffer}: no intermediate
- * strings or trees. Field names and the service identity are encoded once; the timestamp prefix is
- * formatted once per second.
+ * strings or trees. Which fields a line has, their order and names come from the configured {@link
+ * LogProfile}; field names and the service identity are encoded once, the timestamp prefix once per
+ * second.
  *
- * <p>Field order: timestamp, level, message, logger, thread, service identity, trace and span id,
- * error type, message and stack trace, tags, then MDC entries and key-value pairs in their order. A
- * user key equal to a standard field or to a key already written in the line is written with {@code
- * _} prepended (repeated until it is free), so no line has a duplicate key.
+ * <p>A user key (MDC or key-value) equal to a name the profile writes or to a key already written
+ * in the line is written with {@code _} prepended (repeated until it is free), so no line has a
+ * duplicate key.
  *
  * <p>A line longer than the configured maximum is encoded again with every string value cut (and
  * finally without MDC entries, key-value pairs and tags) until it fits; such a line carries the
@@ -28,27 +31,21 @@ public final class JsonEncoder {
   private static final byte[] FALSE = bytes("false");
   private static final byte[] NULL = bytes("null");
 
-  private final Profile profile;
+  private final LogProfile profile;
   private final int maxLine;
   private final int[] retryCaps;
-  private final byte[] timestampKey;
-  private final byte[] logstashVersion;
-  private final byte[] levelKey;
-  private final byte[] levelValueKey;
-  private final byte[] messageKey;
-  private final byte[] loggerKey;
-  private final byte[] threadKey;
-  private final byte[] identity;
-  private final byte[] traceKey;
-  private final byte[] spanKey;
-  private final byte[] errorTypeKey;
-  private final byte[] errorMessageKey;
-  private final byte[] stackTraceKey;
-  private final byte[] tagsKey;
-  private final byte[] truncatedField;
-  private final String gcpTracePrefix;
+  private final LogField[] fields;
+  private final byte[][] keys;
+  private final byte[][] fixed;
+  private final byte[][] levelValues;
+  private final byte[] failureStart;
+  private final byte[] failureLevelKey;
+  private final byte[] failureMessageKey;
+  private final byte[] failureLoggerKey;
+  private final byte[] failureVersion;
+  private final String tracePrefix;
   private final TimestampCache timestamps = new TimestampCache();
-  private final KeySet keys = new KeySet();
+  private final KeySet keysInLine = new KeySet();
   private final EncodedNames loggerNames = new EncodedNames(256, false);
   private final EncodedNames threadNames = new EncodedNames(64, false);
   private final EncodedNames userKeys = new EncodedNames(256, true);
@@ -63,33 +60,113 @@ public final class JsonEncoder {
     profile = config.profile;
     maxLine = config.maxLineBytes;
     retryCaps = new int[] {maxLine / 4, maxLine / 16, 256};
-    timestampKey = bytes("{" + name(profile.timestamp) + ":");
-    logstashVersion = profile == Profile.LOGSTASH ? bytes(",\"@version\":\"1\"") : new byte[0];
-    levelKey = key(profile.level);
-    levelValueKey = profile == Profile.LOGSTASH ? key("level_value") : null;
-    messageKey = key(profile.message);
-    loggerKey = key(profile.logger);
-    threadKey = key(profile.thread);
-    JsonBuffer id = new JsonBuffer(256);
-    identityField(id, profile.serviceName, config.serviceName);
-    identityField(id, profile.serviceVersion, config.serviceVersion);
-    identityField(id, profile.environment, config.environment);
-    identityField(id, profile.dataset, config.dataset);
-    identity = java.util.Arrays.copyOf(id.array(), id.length());
-    traceKey = key(profile.traceId);
-    spanKey = key(profile.spanId);
-    errorTypeKey = key(profile.errorType);
-    errorMessageKey = key(profile.errorMessage);
-    stackTraceKey = key(profile.stackTrace);
-    tagsKey = key(profile.tags);
-    truncatedField = bytes("," + name(profile.truncated) + ":true");
-    gcpTracePrefix =
-        profile == Profile.GCP && config.gcpProject != null
-            ? "projects/" + config.gcpProject + "/traces/"
-            : "";
+    List<LogField> order = profile.order();
+    fields = order.toArray(new LogField[0]);
+    keys = new byte[fields.length][];
+    fixed = new byte[fields.length][];
+    for (int i = 0; i < fields.length; i++) {
+      LogField f = fields[i];
+      String name = profile.name(f).orElse("");
+      keys[i] = bytes((i == 0 ? "{" : ",") + name(name) + ":");
+      fixed[i] = fixedValue(f, keys[i], config);
+    }
+    levelValues = new byte[5][];
+    for (int i = 0; i < 5; i++) {
+      levelValues[i] = JsonBuffer.quoted(profile.levelName(i * 10));
+    }
+    failureStart = bytes("{" + name(profile.name(LogField.TIMESTAMP).orElseThrow()) + ":");
+    failureLevelKey = key(profile.name(LogField.LEVEL).orElseThrow());
+    failureMessageKey = key(profile.name(LogField.MESSAGE).orElseThrow());
+    failureLoggerKey = profile.name(LogField.LOGGER).map(JsonEncoder::key).orElse(null);
+    int version = order.indexOf(LogField.FORMAT_VERSION);
+    failureVersion = version < 0 ? new byte[0] : fixed[version];
+    tracePrefix = profile.traceFormat().format("", config.gcpProject);
     throwables =
         new ThrowableWriter(
             config.maxFrames, config.maxCauses, config.maxStackTraceBytes, config.rootCauseFirst);
+  }
+
+  /**
+   * The bytes of a field whose value is the same on every line (key included), an empty array for a
+   * field that is never written with this configuration, or null for a field filled per event.
+   */
+  private byte[] fixedValue(LogField f, byte[] key, LogConfig config) {
+    switch (f) {
+      case FORMAT_VERSION:
+        return concat(key, JsonBuffer.quoted(profile.constant(f).orElse("")));
+      case SERVICE_NAME:
+      case SERVICE_VERSION:
+      case SERVICE_ENVIRONMENT:
+      case SERVICE_INSTANCE:
+      case DATASET:
+        {
+          String v = identity(f, config);
+          return v == null ? new byte[0] : concat(key, quoted(v));
+        }
+      case LABELS:
+        {
+          JsonBuffer b = new JsonBuffer(128);
+          boolean first = true;
+          for (LogField label : profile.labelFields()) {
+            String v = identity(label, config);
+            if (v != null) {
+              b.writeByte((byte) (first ? '{' : ','));
+              b.writeString(profile.name(label).orElseThrow());
+              b.writeByte((byte) ':');
+              b.writeString(v, 256);
+              first = false;
+            }
+          }
+          return first
+              ? new byte[0]
+              : concat(key, Arrays.copyOf(b.array(), b.length()), bytes("}"));
+        }
+      case ERROR_SERVICE_CONTEXT:
+        {
+          // Error Reporting groups by service; both fields are optional in its ServiceContext
+          if (config.serviceName == null && config.serviceVersion == null) {
+            return new byte[0];
+          }
+          JsonBuffer b = new JsonBuffer(128);
+          b.writeByte((byte) '{');
+          if (config.serviceName != null) {
+            b.writeString("service");
+            b.writeByte((byte) ':');
+            b.writeString(config.serviceName, 256);
+          }
+          if (config.serviceVersion != null) {
+            if (config.serviceName != null) {
+              b.writeByte((byte) ',');
+            }
+            b.writeString("version");
+            b.writeByte((byte) ':');
+            b.writeString(config.serviceVersion, 256);
+          }
+          b.writeByte((byte) '}');
+          return concat(key, Arrays.copyOf(b.array(), b.length()));
+        }
+      case ERROR_REPORT_TYPE:
+        return concat(key, JsonBuffer.quoted(profile.constant(f).orElse("")));
+      default:
+        return null;
+    }
+  }
+
+  private static String identity(LogField f, LogConfig config) {
+    switch (f) {
+      case SERVICE_NAME:
+        return config.serviceName;
+      case SERVICE_VERSION:
+        return config.serviceVersion;
+      case SERVICE_ENVIRONMENT:
+        return config.environment;
+      case SERVICE_INSTANCE:
+        return config.serviceInstanceId;
+      case DATASET:
+        return config.dataset;
+      default:
+        return null;
+    }
   }
 
   /** Appends one line for {@code event}, ending in {@code \n}, to {@code out}. */
@@ -112,109 +189,167 @@ public final class JsonEncoder {
 
   /** Appends a line saying that {@code event} could not be encoded because of {@code failure}. */
   void encodeFailure(LogEvent event, Throwable failure, JsonBuffer out) {
-    out.writeBytes(timestampKey);
+    out.writeBytes(failureStart);
     timestamps.write(event.timestamp, out);
-    out.writeBytes(levelKey);
-    out.writeBytes(profile.levelValues[levelIndex(event.level)]);
-    out.writeBytes(messageKey);
+    out.writeBytes(failureLevelKey);
+    out.writeBytes(levelValues[Math.max(0, Math.min(4, event.level / 10))]);
+    out.writeBytes(failureMessageKey);
     out.writeString(
         "[servicekit-logging could not encode this event: " + failure.getClass().getName() + "]");
-    out.writeBytes(loggerKey);
-    out.writeString(String.valueOf(event.loggerName), 256);
+    out.writeBytes(failureVersion);
+    if (failureLoggerKey != null) {
+      out.writeBytes(failureLoggerKey);
+      out.writeString(String.valueOf(event.loggerName), 256);
+    }
     out.writeByte((byte) '}');
     out.writeByte((byte) '\n');
   }
 
   private void write(LogEvent e, JsonBuffer out, int cap, boolean truncated, boolean userFields) {
-    keys.clear();
-    out.writeBytes(timestampKey);
-    timestamps.write(e.timestamp, out);
-    out.writeBytes(logstashVersion);
-    int level = levelIndex(e.level);
-    out.writeBytes(levelKey);
-    out.writeBytes(profile.levelValues[level]);
-    if (levelValueKey != null) {
-      out.writeBytes(levelValueKey);
-      out.writeLong(level == 0 ? 5000 : level * 10000L);
-    }
-    out.writeBytes(messageKey);
-    out.writeByte((byte) '"');
-    writeMessage(e.message, e.arguments, out, cap);
-    out.writeByte((byte) '"');
-    out.writeBytes(loggerKey);
-    writeName(e.loggerJson, loggerNames, String.valueOf(e.loggerName), truncated, out, cap);
-    out.writeBytes(threadKey);
-    writeName(null, threadNames, String.valueOf(e.threadName), truncated, out, cap);
-    out.writeBytes(identity);
+    keysInLine.clear();
     String traceId = e.traceId;
     String spanId = e.spanId;
+    boolean sampled = e.traceSampled;
     if (traceId == null) {
       traceId = e.mdc.get("trace_id");
       spanId = e.mdc.get("span_id");
-    }
-    if (traceId != null) {
-      out.writeBytes(traceKey);
-      out.writeByte((byte) '"');
-      out.writeContent(gcpTracePrefix, 0, gcpTracePrefix.length(), Integer.MAX_VALUE);
-      out.writeContent(traceId, 0, traceId.length(), cap);
-      out.writeByte((byte) '"');
-    }
-    if (spanId != null) {
-      out.writeBytes(spanKey);
-      out.writeString(spanId, cap);
+      sampled = "01".equals(e.mdc.get("trace_flags"));
     }
     Throwable t = e.throwable;
-    if (t != null) {
-      out.writeBytes(errorTypeKey);
-      out.writeString(t.getClass().getName(), cap);
-      String message = ThrowableWriter.message(t);
-      if (message != null) {
-        out.writeBytes(errorMessageKey);
-        out.writeString(message, cap);
+    int level = Math.max(0, Math.min(4, e.level / 10));
+    for (int i = 0; i < fields.length; i++) {
+      byte[] constant = fixed[i];
+      LogField f = fields[i];
+      if (constant != null) {
+        if (t != null || (f != LogField.ERROR_REPORT_TYPE && f != LogField.ERROR_SERVICE_CONTEXT)) {
+          out.writeBytes(constant);
+        }
+        continue;
       }
-      out.writeBytes(stackTraceKey);
-      throwables.write(t, out, cap);
-    }
-    if (userFields) {
-      writeTags(e.markers, out, cap);
-    }
-    if (truncated) {
-      out.writeBytes(truncatedField);
-    }
-    if (userFields) {
-      MdcSnapshot mdc = e.mdc;
-      for (int i = 0, n = mdc.size(); i < n; i++) {
-        String k = mdc.key(i);
-        String v = mdc.value(i);
-        if (("trace_id".equals(k) && Objects.equals(v, traceId))
-            || ("span_id".equals(k) && Objects.equals(v, spanId))) {
-          continue;
-        }
-        writeKey(k, out);
-        if (v == null) {
-          out.writeBytes(NULL);
-        } else {
-          out.writeString(v, cap);
-        }
-      }
-      List<KeyValuePair> kvs = e.keyValues;
-      if (kvs != null) {
-        for (int i = 0, n = kvs.size(); i < n; i++) {
-          KeyValuePair p = kvs.get(i);
-          writeKey(p.key, out);
-          writeValue(p.value, out, cap);
-        }
+      switch (f) {
+        case TIMESTAMP:
+          out.writeBytes(keys[i]);
+          timestamps.write(e.timestamp, out);
+          break;
+        case LEVEL:
+          out.writeBytes(keys[i]);
+          out.writeBytes(levelValues[level]);
+          break;
+        case LEVEL_VALUE:
+          out.writeBytes(keys[i]);
+          out.writeLong(profile.levelValue(e.level));
+          break;
+        case MESSAGE:
+          out.writeBytes(keys[i]);
+          out.writeByte((byte) '"');
+          writeMessage(e.message, e.arguments, out, cap);
+          out.writeByte((byte) '"');
+          break;
+        case LOGGER:
+          out.writeBytes(keys[i]);
+          writeName(e.loggerJson, loggerNames, String.valueOf(e.loggerName), truncated, out, cap);
+          break;
+        case THREAD:
+          out.writeBytes(keys[i]);
+          writeName(null, threadNames, String.valueOf(e.threadName), truncated, out, cap);
+          break;
+        case TRACE_ID:
+          if (traceId != null) {
+            out.writeBytes(keys[i]);
+            out.writeByte((byte) '"');
+            out.writeContent(tracePrefix, 0, tracePrefix.length(), Integer.MAX_VALUE);
+            out.writeContent(traceId, 0, traceId.length(), cap);
+            out.writeByte((byte) '"');
+          }
+          break;
+        case SPAN_ID:
+          if (spanId != null) {
+            out.writeBytes(keys[i]);
+            out.writeString(spanId, cap);
+          }
+          break;
+        case TRACE_SAMPLED:
+          if (traceId != null) {
+            out.writeBytes(keys[i]);
+            out.writeBytes(sampled ? TRUE : FALSE);
+          }
+          break;
+        case ERROR_TYPE:
+          if (t != null) {
+            out.writeBytes(keys[i]);
+            out.writeString(t.getClass().getName(), cap);
+          }
+          break;
+        case ERROR_MESSAGE:
+          if (t != null) {
+            String message = ThrowableWriter.message(t);
+            if (message != null) {
+              out.writeBytes(keys[i]);
+              out.writeString(message, cap);
+            }
+          }
+          break;
+        case STACK_TRACE:
+          if (t != null) {
+            out.writeBytes(keys[i]);
+            throwables.write(t, out, cap);
+          }
+          break;
+        case TAGS:
+          if (userFields) {
+            writeTags(keys[i], e.markers, out, cap);
+          }
+          break;
+        case TRUNCATED:
+          if (truncated) {
+            out.writeBytes(keys[i]);
+            out.writeBytes(TRUE);
+          }
+          break;
+        case USER_FIELDS:
+          if (userFields) {
+            writeUserFields(e, traceId, spanId, out, cap);
+          }
+          break;
+        default:
+          break;
       }
     }
     out.writeByte((byte) '}');
     out.writeByte((byte) '\n');
   }
 
-  private void writeTags(List<Marker> markers, JsonBuffer out, int cap) {
+  private void writeUserFields(LogEvent e, String traceId, String spanId, JsonBuffer out, int cap) {
+    MdcSnapshot mdc = e.mdc;
+    for (int i = 0, n = mdc.size(); i < n; i++) {
+      String k = mdc.key(i);
+      String v = mdc.value(i);
+      if (("trace_id".equals(k) && Objects.equals(v, traceId))
+          || ("span_id".equals(k) && Objects.equals(v, spanId))) {
+        continue;
+      }
+      writeKey(k, out);
+      if (v == null) {
+        out.writeBytes(NULL);
+      } else {
+        out.writeString(v, cap);
+      }
+    }
+    List<KeyValuePair> kvs = e.keyValues;
+    if (kvs != null) {
+      for (int i = 0, n = kvs.size(); i < n; i++) {
+        KeyValuePair p = kvs.get(i);
+        writeKey(p.key, out);
+        writeValue(p.value, out, cap);
+      }
+    }
+  }
+
+  private static void writeTags(byte[] key, List<Marker> markers, JsonBuffer out, int cap) {
     if (markers == null || markers.isEmpty()) {
       return;
     }
-    out.writeBytes(tagsKey);
+    out.writeBytes(key);
     out.writeByte((byte) '[');
     boolean first = true;
     for (int i = 0, n = markers.size(); i < n; i++) {
@@ -259,14 +394,14 @@ public final class JsonEncoder {
     if (key != null) {
       // a cached key is known to be well-formed and not reserved: only duplicates remain to check
       byte[] cached = userKeys.peek(key);
-      if (cached != null && keys.add(key)) {
+      if (cached != null && keysInLine.add(key)) {
         out.writeBytes(cached);
         return;
       }
     }
     String k = key == null ? "null" : JsonBuffer.wellFormed(key);
     boolean renamed = false;
-    while (profile.isReserved(k) || !keys.add(k)) {
+    while (profile.reservedNames().contains(k) || !keysInLine.add(k)) {
       k = "_" + k;
       renamed = true;
     }
@@ -366,25 +501,26 @@ public final class JsonEncoder {
     messageCut = out.writeContent(s, from, to, Math.max(0, room));
   }
 
-  private static int levelIndex(int level) {
-    return Math.max(0, Math.min(4, level / 10));
-  }
-
-  private static void identityField(JsonBuffer out, String name, String value) {
-    if (name != null && value != null) {
-      out.writeByte((byte) ',');
-      out.writeString(name);
-      out.writeByte((byte) ':');
-      out.writeString(value, 256);
-    }
-  }
-
   private static String name(String fieldName) {
     return new String(JsonBuffer.quoted(fieldName), StandardCharsets.UTF_8);
   }
 
   private static byte[] key(String fieldName) {
-    return fieldName == null ? null : bytes("," + name(fieldName) + ":");
+    return bytes("," + name(fieldName) + ":");
+  }
+
+  private static byte[] quoted(String value) {
+    JsonBuffer b = new JsonBuffer(64);
+    b.writeString(value, 256);
+    return Arrays.copyOf(b.array(), b.length());
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    JsonBuffer b = new JsonBuffer(64);
+    for (byte[] p : parts) {
+      b.writeBytes(p);
+    }
+    return Arrays.copyOf(b.array(), b.length());
   }
 
   private static byte[] bytes(String s) {

@@ -21,10 +21,13 @@ public final class JsonLoggerFactory implements ILoggerFactory {
   private final InternalErrors errors = new InternalErrors();
   private final ReentrancyGuard guard = new ReentrancyGuard();
   private final AsyncWriter writer;
+  private final LogConfig config;
   private volatile LevelTable levels;
+  private volatile boolean julInstalled;
 
   JsonLoggerFactory(
       LogConfig config, LineSink sink, ThreadLocalMdcAdapter mdc, TraceSource traces) {
+    this.config = config;
     this.mdc = mdc;
     this.traces = traces;
     this.levels = config.levels();
@@ -71,12 +74,28 @@ public final class JsonLoggerFactory implements ILoggerFactory {
     return levels;
   }
 
-  /** Replaces the level table and updates every logger. */
+  /** Replaces the level table and updates every logger (and the routed JUL root logger's level). */
   public synchronized void levels(LevelTable table) {
     levels = table;
     for (JsonLogger logger : loggers.values()) {
       logger.threshold(table.threshold(logger.getName()));
     }
+    if (julInstalled) {
+      try {
+        java.util.logging.Logger.getLogger("").setLevel(JulBridge.julLevel(table.mostVerbose()));
+      } catch (RuntimeException e) {
+        problem("could not change the java.util.logging level", e);
+      }
+    }
+  }
+
+  /** The configuration this factory started with. */
+  LogConfig config() {
+    return config;
+  }
+
+  void julInstalled(boolean installed) {
+    julInstalled = installed;
   }
 
   /** Counts per level and of dropped events. */
@@ -131,7 +150,8 @@ public final class JsonLoggerFactory implements ILoggerFactory {
               Arguments.captureKeyValues(keyValues),
               markers == null || markers.isEmpty() ? null : List.copyOf(markers),
               context == null ? null : traces.traceId(context),
-              context == null ? null : traces.spanId(context));
+              context == null ? null : traces.spanId(context),
+              context != null && traces.sampled(context));
       writer.submit(event);
     } catch (Throwable e) {
       errors.report("could not log an event", e);

@@ -95,6 +95,15 @@ public final class LevelTable {
     }
   }
 
+  /** The lowest threshold of the root and every prefix: the most verbose level any logger has. */
+  int mostVerbose() {
+    int min = root;
+    for (int t : prefixes.values()) {
+      min = Math.min(min, t);
+    }
+    return min;
+  }
+
   /** The level name of a threshold: TRACE ... ERROR or OFF. */
   public static String name(int threshold) {
     return threshold == OFF ? "OFF" : Level.intToLevel(threshold).name();

@@ -1,5 +1,6 @@
 package dev.servicekit.logging.internal;
 
+import dev.servicekit.logging.LogProfile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -23,7 +24,7 @@ public final class LogConfig {
   static final int DEFAULT_MAX_LINE_BYTES = 16 * 1024;
   static final int MIN_MAX_LINE_BYTES = 2048;
 
-  final Profile profile;
+  final LogProfile profile;
   final Output output;
   final Path file;
   final int queueSize;
@@ -39,15 +40,24 @@ public final class LogConfig {
   final String serviceName;
   final String serviceVersion;
   final String environment;
+
+  /**
+   * The service instance id ({@code service.node.name} in ECS), or null: written only when set.
+   * Read from {@code servicekit.service.instance-id} as core reads it.
+   */
+  final String serviceInstanceId;
+
   final String dataset;
   final String gcpProject;
+  final boolean routeJul;
+  final boolean routeSystemLogger;
+  final boolean routeCommonsLogging;
+  final boolean routeUncaught;
 
   private LogConfig(ConfigReader r) {
-    profile =
-        r.choice(
-            "servicekit.log.profile",
-            Profile.ECS,
-            Map.of("ecs", Profile.ECS, "logstash", Profile.LOGSTASH, "gcp", Profile.GCP));
+    Map<String, LogProfile> profiles = new HashMap<>();
+    LogProfile.all().forEach(p -> profiles.put(p.id(), p));
+    profile = r.choice("servicekit.log.profile", LogProfile.ECS, profiles);
     Output out =
         r.choice(
             "servicekit.log.output",
@@ -93,8 +103,17 @@ public final class LogConfig {
             r.raw("servicekit.service.environment"),
             resource.get("deployment.environment.name"),
             resource.get("deployment.environment"));
-    dataset = firstOf(r.raw("servicekit.log.dataset"), serviceName);
+    serviceInstanceId = firstOf(r.raw("servicekit.service.instance-id"));
+    dataset =
+        dataset(
+            firstOf(
+                r.raw("servicekit.log.dataset"),
+                serviceName == null ? null : serviceName + ".log"));
     gcpProject = firstOf(r.raw("servicekit.log.gcp.project"), r.env("GOOGLE_CLOUD_PROJECT"));
+    routeJul = r.bool("servicekit.log.jul", true);
+    routeSystemLogger = r.bool("servicekit.log.system-logger", true);
+    routeCommonsLogging = r.bool("servicekit.log.commons-logging", true);
+    routeUncaught = r.bool("servicekit.log.uncaught", true);
   }
 
   /** Reads the current system properties and environment. */
@@ -179,6 +198,22 @@ public final class LogConfig {
       }
     }
     return map;
+  }
+
+  /**
+   * The data set as the ecs-logging spec sanitises {@code event.dataset}: lower case, at most 100
+   * characters, each of {@code \ / * ? " < > | space , # : -} replaced by {@code _}.
+   */
+  static String dataset(String value) {
+    if (value == null) {
+      return null;
+    }
+    StringBuilder sb = new StringBuilder(Math.min(100, value.length()));
+    for (int i = 0; i < value.length() && sb.length() < 100; i++) {
+      char c = value.charAt(i);
+      sb.append("\\/*?\"<>| ,#:-".indexOf(c) >= 0 ? '_' : Character.toLowerCase(c));
+    }
+    return sb.toString();
   }
 
   private static String firstOf(String... values) {

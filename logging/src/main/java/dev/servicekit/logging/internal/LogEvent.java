@@ -24,6 +24,7 @@ public final class LogEvent {
   final List<Marker> markers;
   final String traceId;
   final String spanId;
+  final boolean traceSampled;
 
   /**
    * Builds an event from parts that are already safe to keep (see {@link Arguments#capture}).
@@ -56,6 +57,44 @@ public final class LogEvent {
       List<Marker> markers,
       String traceId,
       String spanId) {
+    this(
+        timestamp,
+        level,
+        loggerName,
+        loggerJson,
+        threadName,
+        message,
+        arguments,
+        throwable,
+        mdc,
+        keyValues,
+        markers,
+        traceId,
+        spanId,
+        false);
+  }
+
+  /**
+   * Builds an event as {@link #LogEvent(long, int, String, byte[], String, String, Object[],
+   * Throwable, MdcSnapshot, List, List, String, String)} does, with the trace's sampling decision.
+   *
+   * @param traceSampled whether the current trace is sampled
+   */
+  public LogEvent(
+      long timestamp,
+      int level,
+      String loggerName,
+      byte[] loggerJson,
+      String threadName,
+      String message,
+      Object[] arguments,
+      Throwable throwable,
+      MdcSnapshot mdc,
+      List<KeyValuePair> keyValues,
+      List<Marker> markers,
+      String traceId,
+      String spanId,
+      boolean traceSampled) {
     this.timestamp = timestamp;
     this.level = level;
     this.loggerName = loggerName;
@@ -69,5 +108,6 @@ public final class LogEvent {
     this.markers = markers;
     this.traceId = traceId;
     this.spanId = spanId;
+    this.traceSampled = traceSampled;
   }
 }

@@ -25,4 +25,9 @@ final class OtelTraceSource implements TraceSource {
   public String spanId(Object context) {
     return ((SpanContext) context).getSpanId();
   }
+
+  @Override
+  public boolean sampled(Object context) {
+    return ((SpanContext) context).isSampled();
+  }
 }

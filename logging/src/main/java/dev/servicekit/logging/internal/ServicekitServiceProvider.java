@@ -9,7 +9,8 @@ import org.slf4j.spi.SLF4JServiceProvider;
 /**
  * The SLF4J 2 provider, found through {@link java.util.ServiceLoader}. {@link #initialize()} reads
  * the configuration, opens the output, starts the writer thread and registers a shutdown hook that
- * writes everything logged before the JVM exits.
+ * writes everything logged before the JVM exits; then routes {@code java.util.logging} and uncaught
+ * exceptions into it (see {@link Bridges}).
  */
 public final class ServicekitServiceProvider implements SLF4JServiceProvider {
 
@@ -60,5 +61,6 @@ public final class ServicekitServiceProvider implements SLF4JServiceProvider {
       // the JVM is already shutting down: events are written as they come
     }
     factory = f;
+    Bridges.install(f.config(), f);
   }
 }

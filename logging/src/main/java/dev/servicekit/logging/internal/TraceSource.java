@@ -29,6 +29,11 @@ interface TraceSource {
 
   String spanId(Object context);
 
+  /** Whether the trace of {@code context} is sampled. */
+  default boolean sampled(Object context) {
+    return false;
+  }
+
   /** OpenTelemetry's current span when opentelemetry-api is present, else {@link #NONE}. */
   static TraceSource detect() {
     try {

@@ -7,12 +7,12 @@ import static dev.servicekit.logging.internal.Events.mdc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.servicekit.logging.LogProfile;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.slf4j.event.KeyValuePair;
-import org.slf4j.helpers.BasicMarkerFactory;
 
 class JsonEncoderTest {
 
@@ -25,96 +25,24 @@ class JsonEncoderTest {
           Map.of());
 
   @Test
-  void writesEcsFieldsInTheDocumentedOrder() {
-    BasicMarkerFactory markers = new BasicMarkerFactory();
-    LogEvent e =
-        new LogEvent(
-            1_700_000_000_123L,
-            40,
-            "com.acme.Orders",
-            null,
-            "worker-1",
-            "order {} failed",
-            new Object[] {42},
-            new IllegalStateException("boom"),
-            mdc("correlation_id", "abc"),
-            List.of(new KeyValuePair("orderId", 42)),
-            List.of(markers.getMarker("AUDIT")),
-            "4bf92f3577b34da6a3ce929d0e0e4736",
-            "00f067aa0ba902b7");
-    JsonNode line = Json.parse(encode(IDENTIFIED, e));
-
-    assertThat(Json.fieldNames(line))
-        .containsExactly(
-            "@timestamp",
-            "log.level",
-            "message",
-            "log.logger",
-            "process.thread.name",
-            "service.name",
-            "service.version",
-            "service.environment",
-            "event.dataset",
-            "trace.id",
-            "span.id",
-            "error.type",
-            "error.message",
-            "error.stack_trace",
-            "tags",
-            "correlation_id",
-            "orderId");
-    assertThat(line.get("@timestamp").asText()).isEqualTo("2023-11-14T22:13:20.123Z");
-    assertThat(line.get("log.level").asText()).isEqualTo("ERROR");
-    assertThat(line.get("message").asText()).isEqualTo("order 42 failed");
-    assertThat(line.get("service.name").asText()).isEqualTo("orders");
-    assertThat(line.get("event.dataset").asText()).isEqualTo("orders");
-    assertThat(line.get("error.type").asText()).isEqualTo("java.lang.IllegalStateException");
-    assertThat(line.get("error.message").asText()).isEqualTo("boom");
-    assertThat(line.get("error.stack_trace").asText())
-        .startsWith("java.lang.IllegalStateException: boom\n\tat ");
-    assertThat(line.get("tags").get(0).asText()).isEqualTo("AUDIT");
-    assertThat(line.get("orderId").isInt()).isTrue();
-  }
-
-  @Test
-  void writesLogstashFieldNames() {
-    LogConfig config = config("servicekit.log.profile", "logstash");
-    JsonNode line =
-        Json.parse(
-            encode(
-                config,
-                event(30, "hello", null, new RuntimeException("x"), mdc("a", "b"), null, null)));
-    assertThat(Json.fieldNames(line))
-        .containsExactly(
-            "@timestamp",
-            "@version",
-            "level",
-            "level_value",
-            "message",
-            "logger_name",
-            "thread_name",
-            "error_type",
-            "error_message",
-            "stack_trace",
-            "a");
-    assertThat(line.get("level_value").asInt()).isEqualTo(30000);
-  }
-
-  @Test
-  void writesCloudLoggingSeverityAndTrace() {
-    LogConfig config =
-        LogConfig.of(
-            Map.of("servicekit.log.profile", "gcp", "servicekit.log.gcp.project", "p1"), Map.of());
-    LogEvent e =
-        new LogEvent(0L, 30, "l", null, "t", "careful", null, null, null, null, null, "abc", "def");
-    JsonNode line = Json.parse(encode(config, e));
-    assertThat(Json.fieldNames(line))
-        .startsWith("time", "severity", "message")
-        .contains("logging.googleapis.com/trace", "logging.googleapis.com/spanId");
-    assertThat(line.get("severity").asText()).isEqualTo("WARNING");
-    assertThat(line.get("logging.googleapis.com/trace").asText())
-        .isEqualTo("projects/p1/traces/abc");
-    assertThat(line.get("time").asText()).isEqualTo("1970-01-01T00:00:00.000Z");
+  void aLineSayingAnEventCouldNotBeEncodedIsValidInEveryProfile() {
+    for (LogProfile profile : LogProfile.all()) {
+      JsonBuffer out = new JsonBuffer(64);
+      new JsonEncoder(config("servicekit.log.profile", profile.id()))
+          .encodeFailure(event(40, "m", null, null, null, null, null), new OutOfMemoryError(), out);
+      JsonNode line = Json.parse(out.toString());
+      assertThat(Json.fieldNames(line))
+          .startsWith(
+              profile.name(LogProfile.LogField.TIMESTAMP).orElseThrow(),
+              profile.name(LogProfile.LogField.LEVEL).orElseThrow(),
+              profile.name(LogProfile.LogField.MESSAGE).orElseThrow());
+      assertThat(line.get(profile.name(LogProfile.LogField.MESSAGE).orElseThrow()).asText())
+          .contains("could not encode")
+          .contains("OutOfMemoryError");
+      profile
+          .name(LogProfile.LogField.FORMAT_VERSION)
+          .ifPresent(version -> assertThat(line.has(version)).isTrue());
+    }
   }
 
   @Test
@@ -255,11 +183,11 @@ class JsonEncoderTest {
   void randomEventsAlwaysGiveOneStrictlyValidLineThatRoundTrips() {
     java.util.Random random = new java.util.Random(2026);
     String[] keyPool = {"message", "log.level", "@timestamp", "tags", "user", "_user", "trace_id"};
-    for (Profile profile : Profile.values()) {
+    for (LogProfile profile : LogProfile.all()) {
       LogConfig config =
           config(
               "servicekit.log.profile",
-              profile.name().toLowerCase(java.util.Locale.ROOT),
+              profile.id(),
               "servicekit.service.name",
               RandomText.next(random, 20));
       JsonEncoder encoder = new JsonEncoder(config);
@@ -314,8 +242,8 @@ class JsonEncoderTest {
         List<JsonNode> lines = Json.parseLines(bytes);
         assertThat(lines).hasSize(1);
         JsonNode line = lines.get(0);
-        String message = line.get(profile.message).asText();
-        if (!line.has(profile.truncated)) {
+        String message = line.get(profile.name(LogProfile.LogField.MESSAGE).orElseThrow()).asText();
+        if (!line.has(profile.name(LogProfile.LogField.TRUNCATED).orElseThrow())) {
           String expectedArg = arg instanceof String ? (String) arg : Arguments.safeToString(arg);
           assertThat(message).isEqualTo(RandomText.expected(text + " " + expectedArg));
         }

@@ -2,6 +2,7 @@ package dev.servicekit.logging.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.servicekit.logging.LogProfile;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ class LogConfigTest {
                 "SERVICEKIT_LOG_PROFILE", "GCP"));
     assertThat(config.queueSize).isEqualTo(100);
     assertThat(config.maxLineBytes).isEqualTo(4096);
-    assertThat(config.profile).isEqualTo(Profile.GCP);
+    assertThat(config.profile).isEqualTo(LogProfile.GCP);
     assertThat(config.output).isEqualTo(LogConfig.Output.STDOUT);
     assertThat(config.dropWhenFull).isFalse();
     assertThat(config.dropReportInterval).isEqualTo(Duration.ofSeconds(10));
@@ -40,8 +41,9 @@ class LogConfigTest {
             Map.of(),
             new PrintStream(err, true, StandardCharsets.UTF_8));
     assertThat(reader.integer("servicekit.log.queue.size", 8192, 16, 100)).isEqualTo(8192);
-    assertThat(reader.choice("servicekit.log.profile", Profile.ECS, Map.of("ecs", Profile.ECS)))
-        .isEqualTo(Profile.ECS);
+    assertThat(
+            reader.choice("servicekit.log.profile", LogProfile.ECS, Map.of("ecs", LogProfile.ECS)))
+        .isEqualTo(LogProfile.ECS);
     assertThat(reader.duration("servicekit.log.drop-report-interval", Duration.ofSeconds(10)))
         .isEqualTo(Duration.ofSeconds(10));
     String messages = err.toString(StandardCharsets.UTF_8);
@@ -78,6 +80,31 @@ class LogConfigTest {
     assertThat(fromProps.serviceName).isEqualTo("prop");
     assertThat(LogConfig.of(Map.of(), Map.of("OTEL_SERVICE_NAME", "otel")).serviceName)
         .isEqualTo("otel");
+  }
+
+  @Test
+  void readsTheInstanceIdCoreReadsAndLeavesItOutWhenUnset() {
+    LogConfig config = LogConfig.of(Map.of(), Map.of("SERVICEKIT_SERVICE_INSTANCE_ID", "orders-1"));
+    assertThat(config.serviceInstanceId).isEqualTo("orders-1");
+    assertThat(Events.config().serviceInstanceId).isNull();
+  }
+
+  @Test
+  void routesEveryOtherLoggingApiUnlessSwitchedOff() {
+    LogConfig defaults = Events.config();
+    assertThat(defaults.routeJul).isTrue();
+    assertThat(defaults.routeSystemLogger).isTrue();
+    assertThat(defaults.routeCommonsLogging).isTrue();
+    assertThat(defaults.routeUncaught).isTrue();
+    LogConfig off =
+        LogConfig.of(
+            Map.of("servicekit.log.jul", "false", "servicekit.log.uncaught", "off"),
+            Map.of(
+                "SERVICEKIT_LOG_SYSTEM_LOGGER", "false", "SERVICEKIT_LOG_COMMONS_LOGGING", "no"));
+    assertThat(off.routeJul).isFalse();
+    assertThat(off.routeSystemLogger).isFalse();
+    assertThat(off.routeCommonsLogging).isFalse();
+    assertThat(off.routeUncaught).isFalse();
   }
 
   @Test

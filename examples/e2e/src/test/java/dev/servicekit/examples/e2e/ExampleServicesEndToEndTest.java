@@ -3,8 +3,10 @@ package dev.servicekit.examples.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.servicekit.examples.infra.DemoBroker;
 import dev.servicekit.examples.logquery.LogQuery;
 import dev.servicekit.testing.LocalConsul;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -185,6 +188,23 @@ class ExampleServicesEndToEndTest {
         JsonNode node = JSON.readTree(line);
         assertThat(node.isObject()).as(line).isTrue();
         assertThat(node.path("service.name").asText()).as(line).isNotEmpty();
+      }
+    }
+  }
+
+  @Test
+  @Order(5)
+  void everyLineOnStdoutAndStderrOfEveryServiceIsJson() throws IOException {
+    List<Path> files;
+    try (Stream<Path> listed = Files.list(logDir)) {
+      files = listed.sorted().collect(Collectors.toList());
+    }
+    assertThat(files).extracting(f -> f.getFileName().toString()).contains("orders.stderr");
+    ObjectMapper strict =
+        JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    for (Path file : files) {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        assertThat(strict.readTree(line).isObject()).as(file + ": " + line).isTrue();
       }
     }
   }

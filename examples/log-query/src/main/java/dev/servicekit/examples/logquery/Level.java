@@ -3,8 +3,8 @@ package dev.servicekit.examples.logquery;
 import java.util.Locale;
 
 /**
- * Log severity, normalised across profiles: ECS and logstash write SLF4J names, Google Cloud
- * Logging writes {@code WARNING}, {@code CRITICAL} and friends.
+ * Log severity, normalised across profiles: the level names of servicekit-logging's profiles (from
+ * their descriptions), then other tools' names ({@code CRITICAL}, JUL's {@code SEVERE}, ...).
  */
 enum Level {
   TRACE,
@@ -20,6 +20,10 @@ enum Level {
   static Level parse(String name) {
     if (name == null || name.isBlank()) {
       return UNKNOWN;
+    }
+    int level = FieldNames.slf4jLevel(name);
+    if (level >= 0) {
+      return values()[level / 10];
     }
     return switch (name.trim().toUpperCase(Locale.ROOT)) {
       case "TRACE", "FINEST", "FINER" -> TRACE;

@@ -1,5 +1,11 @@
 package dev.servicekit.examples.logquery;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -7,12 +13,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns one text line into a {@link LogEvent}, reading the field names of servicekit's {@code ecs},
- * {@code logstash} and {@code gcp} profiles (and the common names other JSON encoders use).
+ * Turns one text line into a {@link LogEvent} with Jackson, reading the field names of
+ * servicekit-logging's profiles (see {@link FieldNames}) and the common names other JSON encoders
+ * use.
  *
  * <p>A dotted name such as {@code service.name} is found both as a flat key ({@code "service.name":
  * "orders"}) and nested ({@code "service": {"name": "orders"}}), or any mix of the two. Never
@@ -20,50 +26,18 @@ import java.util.Optional;
  */
 final class LogLineParser {
 
-  private static final List<String> TIMESTAMP = List.of("@timestamp", "timestamp", "time", "ts");
-  private static final List<String> LEVEL = List.of("log.level", "level", "severity", "levelname");
-  private static final List<String> MESSAGE = List.of("message", "msg", "textPayload");
-  private static final List<String> SERVICE =
-      List.of(
-          "service.name",
-          "serviceContext.service",
-          "logging.googleapis.com/labels.service.name",
-          "logging.googleapis.com/labels.service_name",
-          "service_name",
-          "service",
-          "app");
-  private static final List<String> INSTANCE =
-      List.of(
-          "service.instance.id",
-          "service.node.name",
-          "logging.googleapis.com/labels.service.instance.id",
-          "logging.googleapis.com/labels.service_instance_id",
-          "service_instance_id",
-          "instance_id");
-  private static final List<String> LOGGER =
-      List.of(
-          "log.logger", "logger_name", "logger", "logging.googleapis.com/sourceLocation.function");
-  private static final List<String> CORRELATION =
-      List.of(
-          "correlation_id",
-          "correlationId",
-          "labels.correlation_id",
-          "mdc.correlation_id",
-          "logging.googleapis.com/labels.correlation_id");
-  private static final List<String> TRACE =
-      List.of(
-          "trace.id",
-          "trace_id",
-          "traceId",
-          "logging.googleapis.com/trace",
-          "labels.trace_id",
-          "mdc.trace_id");
-  private static final List<String> ERROR_TYPE =
-      List.of("error.type", "error_type", "exception.type", "exception.exception_class");
-  private static final List<String> ERROR_MESSAGE =
-      List.of("error.message", "error_message", "exception.message", "exception.exception_message");
-  private static final List<String> STACK_TRACE =
-      List.of("error.stack_trace", "stack_trace", "exception.stacktrace", "exception");
+  private static final int MAX_DEPTH = 256;
+
+  /** Strict JSON (no trailing content, no raw control characters) with bounded nesting. */
+  private static final JsonMapper JSON =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                  .build())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .build();
 
   private LogLineParser() {}
 
@@ -98,32 +72,32 @@ final class LogLineParser {
     if (trimmed.charAt(0) != '{') {
       return new Result(Kind.NOT_JSON, Optional.empty());
     }
-    Object parsed;
+    JsonNode fields;
     try {
-      parsed = JsonParser.parse(trimmed);
-    } catch (JsonParser.MalformedJsonException e) {
+      fields = JSON.readTree(trimmed);
+    } catch (JsonProcessingException e) {
       return new Result(Kind.MALFORMED, Optional.empty());
     }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> fields = (Map<String, Object>) parsed;
+    if (fields == null || !fields.isObject()) {
+      return new Result(Kind.MALFORMED, Optional.empty());
+    }
     return new Result(Kind.EVENT, Optional.of(toEvent(fields, source, lineNumber, text)));
   }
 
-  private static LogEvent toEvent(
-      Map<String, Object> fields, String source, long lineNumber, String raw) {
-    String service = text(fields, SERVICE);
+  private static LogEvent toEvent(JsonNode fields, String source, long lineNumber, String raw) {
+    String service = text(fields, FieldNames.SERVICE);
     if (service.isEmpty()) {
       service = serviceFromSource(source);
     }
     return new LogEvent(
         timestamp(fields),
-        Level.parse(text(fields, LEVEL)),
+        Level.parse(text(fields, FieldNames.LEVEL)),
         service,
-        text(fields, INSTANCE),
-        text(fields, LOGGER),
-        text(fields, MESSAGE),
-        text(fields, CORRELATION),
-        traceId(text(fields, TRACE)),
+        text(fields, FieldNames.INSTANCE),
+        text(fields, FieldNames.LOGGER),
+        text(fields, FieldNames.MESSAGE),
+        text(fields, FieldNames.CORRELATION),
+        traceId(text(fields, FieldNames.TRACE)),
         error(fields),
         source,
         lineNumber,
@@ -134,16 +108,15 @@ final class LogLineParser {
    * Looks a dotted name up as a flat key first, then through every split of it into a nested object
    * path.
    */
-  static Optional<Object> lookup(Map<String, Object> map, String name) {
-    Object direct = map.get(name);
-    if (direct != null && direct != JsonParser.NULL) {
+  static Optional<JsonNode> lookup(JsonNode map, String name) {
+    JsonNode direct = map.get(name);
+    if (direct != null && !direct.isNull()) {
       return Optional.of(direct);
     }
     for (int dot = name.indexOf('.'); dot > 0; dot = name.indexOf('.', dot + 1)) {
-      if (map.get(name.substring(0, dot)) instanceof Map<?, ?> nested) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> child = (Map<String, Object>) nested;
-        Optional<Object> found = lookup(child, name.substring(dot + 1));
+      JsonNode nested = map.get(name.substring(0, dot));
+      if (nested != null && nested.isObject()) {
+        Optional<JsonNode> found = lookup(nested, name.substring(dot + 1));
         if (found.isPresent()) {
           return found;
         }
@@ -152,9 +125,9 @@ final class LogLineParser {
     return Optional.empty();
   }
 
-  private static String text(Map<String, Object> fields, List<String> names) {
+  private static String text(JsonNode fields, List<String> names) {
     for (String name : names) {
-      Optional<Object> value = lookup(fields, name);
+      Optional<JsonNode> value = lookup(fields, name);
       if (value.isPresent()) {
         String s = scalar(value.get());
         if (!s.isEmpty()) {
@@ -165,22 +138,22 @@ final class LogLineParser {
     return "";
   }
 
-  private static String scalar(Object value) {
-    if (value instanceof String s) {
-      return s;
+  private static String scalar(JsonNode value) {
+    if (value.isTextual()) {
+      return value.textValue();
     }
-    if (value instanceof BigDecimal n) {
-      return n.toPlainString();
+    if (value.isNumber()) {
+      return value.decimalValue().toPlainString();
     }
-    if (value instanceof Boolean b) {
-      return b.toString();
+    if (value.isBoolean()) {
+      return Boolean.toString(value.booleanValue());
     }
     return "";
   }
 
-  private static Optional<Instant> timestamp(Map<String, Object> fields) {
-    for (String name : TIMESTAMP) {
-      Optional<Object> value = lookup(fields, name);
+  private static Optional<Instant> timestamp(JsonNode fields) {
+    for (String name : FieldNames.TIMESTAMP) {
+      Optional<JsonNode> value = lookup(fields, name);
       if (value.isPresent()) {
         Optional<Instant> instant = instant(value.get());
         if (instant.isPresent()) {
@@ -191,11 +164,12 @@ final class LogLineParser {
     return Optional.empty();
   }
 
-  private static Optional<Instant> instant(Object value) {
-    if (value instanceof String s) {
-      return parseInstant(s);
+  private static Optional<Instant> instant(JsonNode value) {
+    if (value.isTextual()) {
+      return parseInstant(value.textValue());
     }
-    if (value instanceof BigDecimal n) {
+    if (value.isNumber()) {
+      BigDecimal n = value.decimalValue();
       // Epoch milliseconds from most encoders; plain seconds (with fraction) from some.
       BigDecimal nanos =
           n.abs().compareTo(BigDecimal.valueOf(100_000_000_000L)) >= 0
@@ -210,11 +184,12 @@ final class LogLineParser {
         return Optional.empty();
       }
     }
-    if (value instanceof Map<?, ?> m && m.get("seconds") instanceof BigDecimal seconds) {
+    if (value.isObject() && value.path("seconds").isNumber()) {
       // Google's {"seconds": ..., "nanos": ...} form.
-      long nanos = m.get("nanos") instanceof BigDecimal n ? n.longValue() : 0L;
+      long nanos = value.path("nanos").isNumber() ? value.path("nanos").longValue() : 0L;
       try {
-        return Optional.of(Instant.ofEpochSecond(seconds.longValueExact(), nanos));
+        return Optional.of(
+            Instant.ofEpochSecond(value.get("seconds").decimalValue().longValueExact(), nanos));
       } catch (ArithmeticException e) {
         return Optional.empty();
       }
@@ -257,20 +232,19 @@ final class LogLineParser {
   }
 
   private static String traceId(String value) {
-    int at = value.lastIndexOf("/traces/");
-    return at >= 0 ? value.substring(at + "/traces/".length()) : value;
+    return FieldNames.bareTraceId(value);
   }
 
-  private static String error(Map<String, Object> fields) {
-    String type = text(fields, ERROR_TYPE);
-    String message = firstLine(text(fields, ERROR_MESSAGE));
+  private static String error(JsonNode fields) {
+    String type = text(fields, FieldNames.ERROR_TYPE);
+    String message = firstLine(text(fields, FieldNames.ERROR_MESSAGE));
     if (!type.isEmpty() && !message.isEmpty()) {
       return type + ": " + message;
     }
     if (!type.isEmpty() || !message.isEmpty()) {
       return type + message;
     }
-    return firstLine(text(fields, STACK_TRACE));
+    return firstLine(text(fields, FieldNames.STACK_TRACE));
   }
 
   private static String firstLine(String value) {

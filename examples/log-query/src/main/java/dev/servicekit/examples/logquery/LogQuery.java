@@ -55,7 +55,13 @@ public final class LogQuery {
       return 2;
     }
     if (options.mode() == QueryOptions.Mode.HELP) {
-      out.print(QueryOptions.USAGE);
+      out.print(QueryOptions.usage());
+      out.flush();
+      return 0;
+    }
+    if (options.mode() == QueryOptions.Mode.COMPLETION) {
+      out.print(QueryOptions.completion());
+      out.flush();
       return 0;
     }
     LogScan.Result result;

@@ -1,13 +1,13 @@
 package dev.servicekit.examples.logquery;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import picocli.AutoComplete;
+import picocli.CommandLine;
 
 /**
  * The parsed command line of {@link LogQuery}.
@@ -40,116 +40,69 @@ record QueryOptions(
     /** The matching lines themselves, in time order. */
     JSON,
     /** The usage text. */
-    HELP
+    HELP,
+    /** A shell completion script. */
+    COMPLETION
   }
-
-  static final String USAGE =
-      """
-      Usage: log-query [options] [file|directory|-]...
-      Reads JSON log lines (servicekit ecs, logstash or gcp profile) written by several
-      services and prints them as one time-ordered timeline.
-
-        -i, --id ID          only lines of this correlation ID or trace ID
-        -s, --service NAME   only these services (repeat, or separate with commas)
-        -l, --level LEVEL    only this level or more severe: TRACE DEBUG INFO WARN ERROR
-            --since TIME     only lines at or after TIME (ISO-8601, e.g. 2026-11-23T14:00:00Z)
-            --until TIME     only lines before TIME
-            --summary        one row per correlation ID: services, lines, errors, duration
-            --json           print the matching lines themselves, in time order
-        -q, --quiet          do not print line statistics on standard error
-        -h, --help           print this text
-
-      Without files, or with '-', reads standard input. Directories are read recursively
-      (files ending in .log, .json, .jsonl, .ndjson, .out or .txt). Lines that are not JSON
-      objects are counted and skipped.
-      Exit status: 0 when lines matched, 1 when none did, 2 on a usage or read error.
-      """;
 
   /** Parses arguments; throws {@link UsageException} with a message for a bad command line. */
   static QueryOptions parse(List<String> args) {
-    Optional<String> id = Optional.empty();
-    Set<String> services = new LinkedHashSet<>();
-    Optional<Level> level = Optional.empty();
-    Optional<Instant> since = Optional.empty();
-    Optional<Instant> until = Optional.empty();
-    Mode mode = Mode.TIMELINE;
-    boolean quiet = false;
-    List<String> inputs = new ArrayList<>();
-    boolean optionsEnded = false;
-    Iterator<String> it = args.iterator();
-    while (it.hasNext()) {
-      String arg = it.next();
-      if (optionsEnded || arg.equals("-") || !arg.startsWith("-")) {
-        inputs.add(arg);
-        continue;
-      }
-      String name = arg;
-      String inline = null;
-      int eq = arg.indexOf('=');
-      if (arg.startsWith("--") && eq > 0) {
-        name = arg.substring(0, eq);
-        inline = arg.substring(eq + 1);
-      }
-      switch (name) {
-        case "--" -> optionsEnded = true;
-        case "-i", "--id", "--correlation-id", "--trace-id" -> {
-          String value = value(name, inline, it);
-          if (value.isBlank()) {
-            throw new UsageException(name + " needs a non-empty ID");
-          }
-          id = Optional.of(value.trim());
-        }
-        case "-s", "--service" -> {
-          for (String s : value(name, inline, it).split(",")) {
-            if (!s.isBlank()) {
-              services.add(s.trim().toLowerCase(Locale.ROOT));
-            }
-          }
-        }
-        case "-l", "--level" -> {
-          String value = value(name, inline, it);
-          Level parsed = Level.parse(value);
-          if (parsed == Level.UNKNOWN) {
-            throw new UsageException(
-                "unknown level '" + value + "': expected TRACE, DEBUG, INFO, WARN or ERROR");
-          }
-          level = Optional.of(parsed);
-        }
-        case "--since" -> since = Optional.of(time(name, value(name, inline, it)));
-        case "--until" -> until = Optional.of(time(name, value(name, inline, it)));
-        case "--summary" -> mode = Mode.SUMMARY;
-        case "--json" -> mode = Mode.JSON;
-        case "-q", "--quiet" -> quiet = true;
-        case "-h", "--help" -> mode = Mode.HELP;
-        default -> throw new UsageException("unknown option " + arg);
-      }
+    CommandLineSpec spec = new CommandLineSpec();
+    CommandLine cli = CommandLineSpec.commandLine(spec);
+    try {
+      cli.parseArgs(args.toArray(new String[0]));
+    } catch (CommandLine.ParameterException e) {
+      throw new UsageException(e.getMessage());
     }
-    if (since.isPresent() && until.isPresent() && !since.get().isBefore(until.get())) {
+    if (spec.help) {
+      return empty(Mode.HELP);
+    }
+    if (spec.completion) {
+      return empty(Mode.COMPLETION);
+    }
+    if (spec.summary && spec.json) {
+      throw new UsageException("--summary and --json cannot be combined");
+    }
+    if (spec.since != null && spec.until != null && !spec.since.isBefore(spec.until)) {
       throw new UsageException("--since must be before --until");
     }
+    Set<String> services = new LinkedHashSet<>();
+    for (String s : spec.services) {
+      if (!s.isBlank()) {
+        services.add(s.trim().toLowerCase(Locale.ROOT));
+      }
+    }
     return new QueryOptions(
-        id, Set.copyOf(services), level, since, until, mode, quiet, List.copyOf(inputs));
+        Optional.ofNullable(spec.id),
+        Set.copyOf(services),
+        Optional.ofNullable(spec.level),
+        Optional.ofNullable(spec.since),
+        Optional.ofNullable(spec.until),
+        spec.summary ? Mode.SUMMARY : spec.json ? Mode.JSON : Mode.TIMELINE,
+        spec.quiet,
+        List.copyOf(spec.inputs));
   }
 
-  private static String value(String name, String inline, Iterator<String> it) {
-    if (inline != null) {
-      return inline;
-    }
-    if (!it.hasNext()) {
-      throw new UsageException(name + " needs a value");
-    }
-    return it.next();
+  /** The usage text of {@code --help}. */
+  static String usage() {
+    return CommandLineSpec.commandLine(new CommandLineSpec()).getUsageMessage();
   }
 
-  private static Instant time(String name, String value) {
-    return LogLineParser.parseInstant(value)
-        .orElseThrow(
-            () ->
-                new UsageException(
-                    name
-                        + " '"
-                        + value
-                        + "' is not an ISO-8601 time such as 2026-11-23T14:00:00Z"));
+  /** A bash (and zsh) completion script for the command. */
+  static String completion() {
+    return AutoComplete.bash("log-query", CommandLineSpec.commandLine(new CommandLineSpec()));
+  }
+
+  private static QueryOptions empty(Mode mode) {
+    return new QueryOptions(
+        Optional.empty(),
+        Set.of(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        mode,
+        false,
+        List.of());
   }
 
   /** A command line that cannot be run; the message says why. */

@@ -2,8 +2,10 @@ package dev.servicekit.examples.logquery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -115,13 +117,38 @@ class LogLineParserTest {
   }
 
   @Test
-  void lookupFindsFlatNestedAndMixedDottedNames() {
-    Map<String, Object> fields =
-        Map.of("a.b", Map.of("c", "mixed"), "x", Map.of("y.z", "inner-flat"));
+  void lookupFindsFlatNestedAndMixedDottedNames() throws Exception {
+    JsonNode fields =
+        new ObjectMapper().readTree("{\"a.b\":{\"c\":\"mixed\"},\"x\":{\"y.z\":\"inner-flat\"}}");
 
-    assertThat(LogLineParser.lookup(fields, "a.b.c")).contains("mixed");
-    assertThat(LogLineParser.lookup(fields, "x.y.z")).contains("inner-flat");
+    assertThat(LogLineParser.lookup(fields, "a.b.c")).contains(TextNode.valueOf("mixed"));
+    assertThat(LogLineParser.lookup(fields, "x.y.z")).contains(TextNode.valueOf("inner-flat"));
     assertThat(LogLineParser.lookup(fields, "x.q")).isEmpty();
+  }
+
+  @Test
+  void rejectsWhatStrictJsonRejects() {
+    for (String bad :
+        new String[] {
+          "{\"a\":1}{\"b\":2}",
+          "{\"a\":1,}",
+          "{\"a\":01}",
+          "{\"a\":\"x\ty\"}",
+          "{\"a\":" + "[".repeat(300) + "]".repeat(300) + "}"
+        }) {
+      assertThat(LogLineParser.parse(bad, "f", 1).kind())
+          .as(bad)
+          .isEqualTo(LogLineParser.Kind.MALFORMED);
+    }
+  }
+
+  @Test
+  void aRepeatedKeyKeepsItsLastValue() {
+    LogEvent e =
+        LogLineParser.parse("{\"message\":\"one\",\"message\":\"two\"}", "f", 1)
+            .event()
+            .orElseThrow();
+    assertThat(e.message()).isEqualTo("two");
   }
 
   @Test

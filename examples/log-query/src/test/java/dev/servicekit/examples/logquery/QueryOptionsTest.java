@@ -54,15 +54,28 @@ class QueryOptionsTest {
   }
 
   @Test
+  void rejectsSummaryTogetherWithJson() {
+    assertThatThrownBy(() -> QueryOptions.parse(List.of("--summary", "--json")))
+        .hasMessageContaining("cannot be combined");
+  }
+
+  @Test
+  void writesABashCompletionScriptNamingEveryOption() {
+    assertThat(QueryOptions.parse(List.of("--completion")).mode())
+        .isEqualTo(QueryOptions.Mode.COMPLETION);
+    assertThat(QueryOptions.completion()).contains("complete -F").contains("--summary", "--since");
+  }
+
+  @Test
   void rejectsBadCommandLinesWithAReason() {
     assertThatThrownBy(() -> QueryOptions.parse(List.of("--level", "loud")))
         .hasMessageContaining("unknown level 'loud'");
     assertThatThrownBy(() -> QueryOptions.parse(List.of("--since", "noon")))
         .hasMessageContaining("not an ISO-8601 time");
     assertThatThrownBy(() -> QueryOptions.parse(List.of("--id")))
-        .hasMessageContaining("needs a value");
+        .hasMessageContaining("Missing required parameter for option");
     assertThatThrownBy(() -> QueryOptions.parse(List.of("--frobnicate")))
-        .hasMessageContaining("unknown option --frobnicate");
+        .hasMessageContaining("Unknown option: '--frobnicate'");
     assertThatThrownBy(
             () ->
                 QueryOptions.parse(
