@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+# The shipping service's pipeline (build and test, image, smoke test, SBOM): see ../pipeline.sh.
+exec bash "$(dirname "$0")/../pipeline.sh" shipping "$@"
