@@ -65,6 +65,10 @@ class LogIdentityTest {
     assertThat(afterStart.get("logging_instance_id").asText())
         .isEqualTo(afterStart.get("runtime_instance_id").asText())
         .startsWith("orders-");
+    assertThat(afterStart.get("service.node.name").asText())
+        .isEqualTo(afterStart.get("runtime_instance_id").asText());
+    assertThat(afterStart.get("event.dataset").asText()).isEqualTo("orders.log");
+    assertThat(afterClose.get("event.dataset").asText()).isEqualTo("from-env.log");
     assertThat(lines).extracting(l -> l.get("message").asText()).contains("debug after start");
     assertThat(lines)
         .extracting(l -> l.get("message").asText())
