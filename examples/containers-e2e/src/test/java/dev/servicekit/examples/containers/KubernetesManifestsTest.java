@@ -3,7 +3,7 @@ package dev.servicekit.examples.containers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.servicekit.core.ServiceConfig;
+import dev.servicekit.config.ServiceConfig;
 import dev.servicekit.core.ServiceRuntime;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
