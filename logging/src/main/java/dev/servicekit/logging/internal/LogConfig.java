@@ -41,17 +41,6 @@ public final class LogConfig {
   final Duration dropReportInterval;
   final Duration shutdownTimeout;
   final LevelTable levels;
-  final String serviceName;
-  final String serviceVersion;
-  final String environment;
-
-  /**
-   * The service instance id ({@code service.node.name} in ECS), or null: written only when set.
-   * Read from {@code servicekit.service.instance-id} as core reads it.
-   */
-  final String serviceInstanceId;
-
-  final String dataset;
   final String gcpProject;
   final boolean routeJul;
   final boolean routeSystemLogger;
@@ -100,12 +89,7 @@ public final class LogConfig {
     shutdownTimeout = r.duration("servicekit.log.shutdown-timeout", Duration.ofSeconds(10));
     levels = readLevels(r);
     ServiceIdentity id = IdentityChain.resolve(r.config(), problem -> r.report(problem, ""));
-    serviceName = id.name().orElse(null);
-    serviceVersion = id.version().orElse(null);
-    environment = id.environment().orElse(null);
     configured = new LogIdentity(id, r.raw(LogIdentity.DATASET_KEY), -1);
-    serviceInstanceId = configured.instanceId();
-    dataset = configured.dataset();
     identity = configured;
     gcpProject = firstOf(r.raw("servicekit.log.gcp.project"), r.env("GOOGLE_CLOUD_PROJECT"));
     routeJul = r.bool("servicekit.log.jul", true);
@@ -127,6 +111,11 @@ public final class LogConfig {
    */
   public static LogConfig of(Map<String, String> properties, Map<String, String> environment) {
     return new LogConfig(new ConfigReader(properties, environment, System.err));
+  }
+
+  /** The identity this configuration read from properties and the environment. */
+  LogIdentity configured() {
+    return configured;
   }
 
   /**

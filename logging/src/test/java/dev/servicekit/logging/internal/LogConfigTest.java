@@ -78,24 +78,25 @@ class LogConfigTest {
                 "SERVICE_NAME", "from-service-name",
                 "OTEL_SERVICE_NAME", "from-otel",
                 "OTEL_RESOURCE_ATTRIBUTES", "service.version=2.0,deployment.environment=dev"));
-    assertThat(fromEnv.serviceName).isEqualTo("from-service-name");
-    assertThat(fromEnv.serviceVersion).isEqualTo("2.0");
-    assertThat(fromEnv.environment).isEqualTo("dev");
+    assertThat(fromEnv.configured().serviceName()).isEqualTo("from-service-name");
+    assertThat(fromEnv.configured().serviceVersion()).isEqualTo("2.0");
+    assertThat(fromEnv.configured().environment()).isEqualTo("dev");
 
     LogConfig fromProps =
         LogConfig.of(
             Map.of("servicekit.service.name", "prop"),
             Map.of("SERVICEKIT_SERVICE_NAME", "env", "OTEL_SERVICE_NAME", "otel"));
-    assertThat(fromProps.serviceName).isEqualTo("prop");
-    assertThat(LogConfig.of(Map.of(), Map.of("OTEL_SERVICE_NAME", "otel")).serviceName)
+    assertThat(fromProps.configured().serviceName()).isEqualTo("prop");
+    assertThat(
+            LogConfig.of(Map.of(), Map.of("OTEL_SERVICE_NAME", "otel")).configured().serviceName())
         .isEqualTo("otel");
   }
 
   @Test
   void readsTheInstanceIdCoreReadsAndLeavesItOutWhenUnset() {
     LogConfig config = LogConfig.of(Map.of(), Map.of("SERVICEKIT_SERVICE_INSTANCE_ID", "orders-1"));
-    assertThat(config.serviceInstanceId).isEqualTo("orders-1");
-    assertThat(Events.config().serviceInstanceId).isNull();
+    assertThat(config.configured().instanceId()).isEqualTo("orders-1");
+    assertThat(Events.config().configured().instanceId()).isNull();
   }
 
   @Test
