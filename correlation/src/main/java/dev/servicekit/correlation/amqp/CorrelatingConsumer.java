@@ -11,16 +11,18 @@ import java.io.IOException;
 final class CorrelatingConsumer implements Consumer {
 
   private final Consumer delegate;
+  private final AmqpCorrelator correlator;
 
-  CorrelatingConsumer(Consumer delegate) {
+  CorrelatingConsumer(Consumer delegate, AmqpCorrelator correlator) {
     this.delegate = delegate;
+    this.correlator = correlator;
   }
 
   @Override
   public void handleDelivery(
       String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
       throws IOException {
-    Scope scope = AmqpCorrelation.open(properties);
+    Scope scope = correlator.open(properties);
     try {
       delegate.handleDelivery(consumerTag, envelope, properties, body);
     } finally {

@@ -8,14 +8,16 @@ import jakarta.jms.MessageListener;
 final class CorrelatingMessageListener implements MessageListener {
 
   private final MessageListener delegate;
+  private final JmsCorrelator correlator;
 
-  CorrelatingMessageListener(MessageListener delegate) {
+  CorrelatingMessageListener(MessageListener delegate, JmsCorrelator correlator) {
     this.delegate = delegate;
+    this.correlator = correlator;
   }
 
   @Override
   public void onMessage(Message message) {
-    Scope scope = JmsCorrelation.open(message);
+    Scope scope = correlator.open(message);
     try {
       delegate.onMessage(message);
     } finally {

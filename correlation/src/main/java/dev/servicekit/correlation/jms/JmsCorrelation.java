@@ -1,13 +1,11 @@
 package dev.servicekit.correlation.jms;
 
-import dev.servicekit.config.ProcessConfig;
 import dev.servicekit.correlation.CorrelationPropagator;
+import dev.servicekit.correlation.internal.MessagingPropagator;
 import io.opentelemetry.context.Scope;
-import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import java.util.Objects;
 
 /**
  * Carries the correlation through Jakarta Messaging (JMS) message properties.
@@ -22,104 +20,55 @@ import java.util.Objects;
  * try (Scope scope = JmsCorrelation.open(consumer.receive())) { ... }
  * }</pre>
  *
- * <p>Property values are untrusted: only string-typed properties are read, and values rejected by
- * the correlation rules are ignored, so a message without a usable id gets a fresh one. No method
- * here throws on a bad message; a message whose properties are read-only is left unchanged. The
- * settings {@code servicekit.correlation.inbound} and {@code .trace-context} are read once, on
- * first use; a bad value makes every call throw {@link IllegalArgumentException} naming it.
+ * <p>Property values are untrusted: only string-typed properties are read, values longer than 8 KiB
+ * and values rejected by the correlation rules are ignored, so a message without a usable id gets a
+ * fresh one. No method here throws on a bad message; a message whose properties are read-only is
+ * left unchanged.
+ *
+ * <p>These methods use the messaging propagator configured from {@code
+ * servicekit.correlation.inbound} and {@code .trace-context}, read on first use and again when a
+ * runtime publishes its settings. A bad value fails {@code wrap(..)} with a {@link
+ * dev.servicekit.config.ConfigException}; {@code inject} and {@code open} never throw for it: they
+ * report it once through SLF4J and use that setting's default. For a propagator of your own, see
+ * {@link #using(CorrelationPropagator)}.
  */
 public final class JmsCorrelation {
 
-  /** Longest property value read; longer values are treated as absent. */
-  static final int MAX_VALUE_LENGTH = 8192;
+  private static final JmsCorrelator DEFAULT = new JmsCorrelator(MessagingPropagator.configured());
 
   private JmsCorrelation() {}
 
-  private static volatile CorrelationPropagator propagator;
-
-  private static volatile int propagatorVersion;
-
   /**
-   * The messaging propagator, configured once from {@code servicekit.correlation.inbound} and
-   * {@code servicekit.correlation.trace-context}.
+   * A correlator with these operations that always uses {@code propagator}, whatever the
+   * configuration says.
    *
-   * @throws IllegalArgumentException when one of those settings has a bad value
+   * @throws NullPointerException when {@code propagator} is null
    */
-  static CorrelationPropagator propagator() {
-    CorrelationPropagator current = propagator;
-    int version = ProcessConfig.version();
-    if (current == null || propagatorVersion != version) {
-      // again when a runtime published or withdrew its settings
-      current = CorrelationPropagator.messaging();
-      propagator = current;
-      propagatorVersion = version;
-    }
-    return current;
+  public static JmsCorrelator using(CorrelationPropagator propagator) {
+    return new JmsCorrelator(MessagingPropagator.of(propagator));
   }
 
-  /**
-   * Writes the current correlation as string properties of {@code message}, replacing earlier
-   * values. Call before sending; a received message's properties are read-only and stay unchanged.
-   */
+  /** See {@link JmsCorrelator#inject(Message)}. */
   public static void inject(Message message) {
-    if (message == null) {
-      return;
-    }
-    propagator()
-        .inject(
-            (name, value) -> {
-              try {
-                message.setStringProperty(name, value);
-              } catch (JMSException | RuntimeException e) {
-                // read-only or provider refusal: the message goes out without this field
-              }
-            });
+    DEFAULT.inject(message);
   }
 
-  /** Sets the current correlation as properties of the next messages {@code producer} sends. */
+  /** See {@link JmsCorrelator#inject(JMSProducer)}. */
   public static void inject(JMSProducer producer) {
-    if (producer == null) {
-      return;
-    }
-    propagator()
-        .inject(
-            (name, value) -> {
-              try {
-                producer.setProperty(name, value);
-              } catch (RuntimeException e) {
-                // provider refusal: the message goes out without this field
-              }
-            });
+    DEFAULT.inject(producer);
+  }
+
+  /** See {@link JmsCorrelator#open(Message)}. */
+  public static Scope open(Message message) {
+    return DEFAULT.open(message);
   }
 
   /**
-   * Opens the scope of {@code message}: its correlation id (or a fresh one), W3C trace context and
-   * baggage become current, and the MDC shows them until the scope closes.
+   * See {@link JmsCorrelator#wrap(MessageListener)}.
+   *
+   * @throws dev.servicekit.config.ConfigException when a setting has a bad value
    */
-  public static Scope open(Message message) {
-    return propagator().extract(name -> read(message, name));
-  }
-
-  /** A listener that runs {@code listener} inside each message's scope. */
   public static MessageListener wrap(MessageListener listener) {
-    Objects.requireNonNull(listener, "listener");
-    propagator(); // a bad setting fails here, while the application wires its listeners
-    return new CorrelatingMessageListener(listener);
-  }
-
-  static String read(Message message, String name) {
-    if (message == null) {
-      return null;
-    }
-    try {
-      Object value = message.getObjectProperty(name);
-      if (value instanceof String) {
-        String text = (String) value;
-        return text.length() > MAX_VALUE_LENGTH ? null : text;
-      }
-      return null;
-    } catch (JMSException | RuntimeException e) {
-      return null;
-    }
+    return DEFAULT.wrap(listener);
   }
 }

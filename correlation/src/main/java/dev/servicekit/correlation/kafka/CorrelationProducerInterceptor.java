@@ -1,6 +1,7 @@
 package dev.servicekit.correlation.kafka;
 
 import dev.servicekit.correlation.CorrelationPropagator;
+import dev.servicekit.correlation.internal.MessagingPropagator;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerInterceptor;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,27 +18,42 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  *     CorrelationProducerInterceptor.class.getName());
  * }</pre>
  *
- * <p>It never fails a send: a record whose headers are read-only (sent before) is stamped on a
- * copy. Stateless and thread-safe.
+ * <p>Created by Kafka from {@code interceptor.classes}, it reads {@code
+ * servicekit.correlation.inbound} and {@code .trace-context} in {@link #configure}, where a bad
+ * value fails the producer's construction with a {@link dev.servicekit.config.ConfigException}; a
+ * client that takes interceptor instances can pass one with its own propagator instead. It never
+ * fails a send: a record whose headers are read-only (sent before) is stamped on a copy.
+ * Thread-safe.
  */
 public final class CorrelationProducerInterceptor<K, V> implements ProducerInterceptor<K, V> {
 
-  private final CorrelationPropagator propagator;
+  private final boolean configurable;
+  private volatile MessagingPropagator propagator;
 
   /**
-   * Created by the Kafka producer from {@code interceptor.classes}.
-   *
-   * @throws IllegalArgumentException when {@code servicekit.correlation.inbound} or {@code
-   *     .trace-context} has a bad value, so the producer fails to start
+   * Created by the Kafka producer from {@code interceptor.classes}; reads its settings in {@link
+   * #configure}. Until then it stamps with the process-wide default, as {@link KafkaCorrelation}
+   * does.
    */
   public CorrelationProducerInterceptor() {
-    this.propagator = KafkaHeaderCarrier.propagator();
+    this.configurable = true;
+    this.propagator = MessagingPropagator.configured();
+  }
+
+  /**
+   * An interceptor that always stamps with {@code propagator}; {@link #configure} reads nothing.
+   *
+   * @throws NullPointerException when {@code propagator} is null
+   */
+  public CorrelationProducerInterceptor(CorrelationPropagator propagator) {
+    this.configurable = false;
+    this.propagator = MessagingPropagator.of(propagator);
   }
 
   @Override
   public ProducerRecord<K, V> onSend(ProducerRecord<K, V> record) {
     try {
-      Map<String, String> fields = KafkaHeaderCarrier.currentFields(propagator);
+      Map<String, String> fields = KafkaHeaderCarrier.currentFields(propagator.forMessage());
       if (fields.isEmpty()) {
         return record;
       }
@@ -73,6 +89,16 @@ public final class CorrelationProducerInterceptor<K, V> implements ProducerInter
   @Override
   public void close() {}
 
+  /**
+   * Reads the settings, once, for every record this interceptor stamps from now on.
+   *
+   * @throws dev.servicekit.config.ConfigException when {@code servicekit.correlation.inbound} or
+   *     {@code .trace-context} has a bad value, so the producer fails to start
+   */
   @Override
-  public void configure(Map<String, ?> configs) {}
+  public void configure(Map<String, ?> configs) {
+    if (configurable) {
+      propagator = MessagingPropagator.of(MessagingPropagator.configured().forWiring());
+    }
+  }
 }

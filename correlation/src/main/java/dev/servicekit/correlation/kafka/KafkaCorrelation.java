@@ -1,5 +1,7 @@
 package dev.servicekit.correlation.kafka;
 
+import dev.servicekit.correlation.CorrelationPropagator;
+import dev.servicekit.correlation.internal.MessagingPropagator;
 import io.opentelemetry.context.Scope;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,54 +23,45 @@ import org.apache.kafka.common.header.Headers;
  *
  * <p>Header values are untrusted: values that are not valid UTF-8, longer than 8 KiB or rejected by
  * the correlation rules are ignored, and a record without a usable id gets a fresh one. No method
- * here throws on a bad record; the scope must be closed on the thread that opened it. The settings
- * {@code servicekit.correlation.inbound} and {@code .trace-context} are read once, on first use; a
- * bad value makes every call throw {@link IllegalArgumentException} naming it.
+ * here throws on a bad record; the scope must be closed on the thread that opened it.
+ *
+ * <p>These methods use the messaging propagator configured from {@code
+ * servicekit.correlation.inbound} and {@code .trace-context}, read on first use and again when a
+ * runtime publishes its settings. They never throw for a bad value: they report it once through
+ * SLF4J and use that setting's default (the interceptor and {@link #using(CorrelationPropagator)}
+ * with {@link CorrelationPropagator#messaging()} fail where they are wired instead).
  */
 public final class KafkaCorrelation {
+
+  private static final KafkaCorrelator DEFAULT =
+      new KafkaCorrelator(MessagingPropagator.configured());
 
   private KafkaCorrelation() {}
 
   /**
-   * Opens the scope of {@code record}: its correlation id (or a fresh one), its W3C trace context
-   * and baggage become current, and the MDC shows them until the scope closes.
+   * A correlator with these operations that always uses {@code propagator}, whatever the
+   * configuration says.
+   *
+   * @throws NullPointerException when {@code propagator} is null
    */
-  public static Scope open(ConsumerRecord<?, ?> record) {
-    Headers headers = record == null ? null : record.headers();
-    return KafkaHeaderCarrier.propagator().extract(key -> KafkaHeaderCarrier.read(headers, key));
+  public static KafkaCorrelator using(CorrelationPropagator propagator) {
+    return new KafkaCorrelator(MessagingPropagator.of(propagator));
   }
 
-  /**
-   * Runs {@code action} for each record inside that record's own scope, so a batch whose records
-   * came from different requests logs each under its own id. An exception from {@code action}
-   * closes the record's scope and propagates.
-   */
+  /** See {@link KafkaCorrelator#open(ConsumerRecord)}. */
+  public static Scope open(ConsumerRecord<?, ?> record) {
+    return DEFAULT.open(record);
+  }
+
+  /** See {@link KafkaCorrelator#forEach(Iterable, Consumer)}. */
   public static <K, V> void forEach(
       Iterable<? extends ConsumerRecord<K, V>> records,
       Consumer<? super ConsumerRecord<K, V>> action) {
-    for (ConsumerRecord<K, V> record : records) {
-      Scope scope = open(record);
-      try {
-        action.accept(record);
-      } finally {
-        scope.close();
-      }
-    }
+    DEFAULT.forEach(records, action);
   }
 
-  /**
-   * Writes the current correlation into {@code headers}, replacing earlier values of the same
-   * names. Does nothing when {@code headers} is read-only (a record already handed to a producer).
-   */
+  /** See {@link KafkaCorrelator#inject(Headers)}. */
   public static void inject(Headers headers) {
-    if (headers == null) {
-      return;
-    }
-    try {
-      KafkaHeaderCarrier.write(
-          headers, KafkaHeaderCarrier.currentFields(KafkaHeaderCarrier.propagator()));
-    } catch (IllegalStateException readOnly) {
-      // headers of a record already sent; nothing can be added
-    }
+    DEFAULT.inject(headers);
   }
 }

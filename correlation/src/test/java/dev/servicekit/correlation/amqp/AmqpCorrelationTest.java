@@ -5,15 +5,20 @@ import static dev.servicekit.correlation.brokers.Observed.TRACE_ID;
 import static dev.servicekit.correlation.brokers.Observed.VALID_ID;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.DeliverCallback;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.LongString;
 import com.rabbitmq.client.impl.LongStringHelper;
+import dev.servicekit.config.ConfigException;
+import dev.servicekit.correlation.brokers.BadSetting;
 import dev.servicekit.correlation.brokers.Observed;
+import dev.servicekit.correlation.internal.MessageValues;
 import io.opentelemetry.api.trace.TraceId;
 import io.opentelemetry.context.Scope;
 import java.util.ArrayList;
@@ -166,16 +171,15 @@ class AmqpCorrelationTest {
     headers.put("b", "from-bytes".getBytes(UTF_8));
     headers.put("c", "from-string");
     headers.put("d", 42);
-    headers.put(
-        "big", LongStringHelper.asLongString(new byte[AmqpCorrelation.MAX_VALUE_LENGTH + 1]));
+    headers.put("big", LongStringHelper.asLongString(new byte[MessageValues.MAX_LENGTH + 1]));
 
-    assertThat(AmqpCorrelation.read(headers, "a")).isEqualTo("from-long-string");
-    assertThat(AmqpCorrelation.read(headers, "b")).isEqualTo("from-bytes");
-    assertThat(AmqpCorrelation.read(headers, "c")).isEqualTo("from-string");
-    assertThat(AmqpCorrelation.read(headers, "d")).isNull();
-    assertThat(AmqpCorrelation.read(headers, "big")).isNull();
-    assertThat(AmqpCorrelation.read(headers, "missing")).isNull();
-    assertThat(AmqpCorrelation.read(null, "a")).isNull();
+    assertThat(AmqpCorrelator.read(headers, "a")).isEqualTo("from-long-string");
+    assertThat(AmqpCorrelator.read(headers, "b")).isEqualTo("from-bytes");
+    assertThat(AmqpCorrelator.read(headers, "c")).isEqualTo("from-string");
+    assertThat(AmqpCorrelator.read(headers, "d")).isNull();
+    assertThat(AmqpCorrelator.read(headers, "big")).isNull();
+    assertThat(AmqpCorrelator.read(headers, "missing")).isNull();
+    assertThat(AmqpCorrelator.read(null, "a")).isNull();
   }
 
   @Test
@@ -197,6 +201,53 @@ class AmqpCorrelationTest {
         .containsEntry("traceparent", TRACEPARENT);
     assertThat(stamped.getPriority()).isEqualTo(3);
     assertThat(original).containsEntry("correlation_id", "stale").hasSize(2);
+  }
+
+  @Test
+  void aBadSettingFailsWrappingInConfigsFormat() throws Exception {
+    connect();
+    try (BadSetting bad = BadSetting.publish()) {
+      assertThatThrownBy(() -> AmqpCorrelation.wrap((DeliverCallback) (tag, delivery) -> {}))
+          .isInstanceOf(ConfigException.class)
+          .hasMessage(BadSetting.MESSAGE);
+      assertThatThrownBy(() -> AmqpCorrelation.wrap(new DefaultConsumer(channel)))
+          .isInstanceOf(ConfigException.class)
+          .hasMessage(BadSetting.MESSAGE);
+    }
+  }
+
+  @Test
+  void aBadSettingNeverFailsADelivery() throws Exception {
+    connect();
+    BlockingQueue<Observed> wrapped = new LinkedBlockingQueue<>();
+    DeliverCallback callback = AmqpCorrelation.wrap((tag, d) -> wrapped.add(Observed.now()));
+    BlockingQueue<Observed> byHand = new LinkedBlockingQueue<>();
+    String second = channel.queueDeclare().getQueue();
+
+    try (BadSetting bad = BadSetting.publish()) {
+      channel.basicConsume(queue, true, callback, tag -> {});
+      channel.basicConsume(
+          second,
+          true,
+          (tag, delivery) -> {
+            try (Scope scope = AmqpCorrelation.open(delivery.getProperties())) {
+              byHand.add(Observed.now());
+            }
+          },
+          tag -> {});
+      try (Scope request = Observed.beginTraced("order-13")) {
+        channel.basicPublish(
+            "", queue, AmqpCorrelation.inject((AMQP.BasicProperties) null), body());
+        Map<String, Object> headers = new HashMap<>();
+        AmqpCorrelation.inject(headers);
+        channel.basicPublish(
+            "", second, new AMQP.BasicProperties.Builder().headers(headers).build(), body());
+      }
+
+      Observed expected = new Observed("order-13", "order-13", TRACE_ID, TRACE_ID);
+      assertThat(wrapped.poll(30, TimeUnit.SECONDS)).isEqualTo(expected);
+      assertThat(byHand.poll(30, TimeUnit.SECONDS)).isEqualTo(expected);
+    }
   }
 
   private static byte[] body() {

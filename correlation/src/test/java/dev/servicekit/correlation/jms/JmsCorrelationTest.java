@@ -5,7 +5,10 @@ import static dev.servicekit.correlation.brokers.Observed.TRACE_ID;
 import static dev.servicekit.correlation.brokers.Observed.VALID_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.servicekit.config.ConfigException;
+import dev.servicekit.correlation.brokers.BadSetting;
 import dev.servicekit.correlation.brokers.Observed;
 import io.opentelemetry.api.trace.TraceId;
 import io.opentelemetry.context.Scope;
@@ -14,6 +17,7 @@ import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
@@ -171,6 +175,41 @@ class JmsCorrelationTest {
               .isEqualTo(new Observed("simple-1", "simple-1", TRACE_ID, TRACE_ID));
         }
       }
+    }
+  }
+
+  @Test
+  void aBadSettingFailsWrappingInConfigsFormat() {
+    try (BadSetting bad = BadSetting.publish()) {
+      assertThatThrownBy(() -> JmsCorrelation.wrap(message -> {}))
+          .isInstanceOf(ConfigException.class)
+          .hasMessage(BadSetting.MESSAGE);
+    }
+  }
+
+  @Test
+  void aBadSettingNeverFailsAMessage() throws Exception {
+    BlockingQueue<Observed> wrapped = new LinkedBlockingQueue<>();
+    MessageListener listener = JmsCorrelation.wrap(message -> wrapped.add(Observed.now()));
+
+    try (BadSetting bad = BadSetting.publish()) {
+      for (String id : List.of("order-13", "order-14")) {
+        try (Scope request = Observed.beginTraced(id)) {
+          Message message = session.createTextMessage("body");
+          JmsCorrelation.inject(message);
+          send(message);
+        }
+      }
+      Observed byHand;
+      try (Scope scope = JmsCorrelation.open(receive())) {
+        byHand = Observed.now();
+      }
+      try (MessageConsumer consumer = session.createConsumer(queue)) {
+        consumer.setMessageListener(listener);
+        assertThat(wrapped.poll(30, TimeUnit.SECONDS))
+            .isEqualTo(new Observed("order-14", "order-14", TRACE_ID, TRACE_ID));
+      }
+      assertThat(byHand).isEqualTo(new Observed("order-13", "order-13", TRACE_ID, TRACE_ID));
     }
   }
 

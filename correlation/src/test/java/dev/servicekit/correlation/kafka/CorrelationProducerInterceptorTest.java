@@ -3,15 +3,21 @@ package dev.servicekit.correlation.kafka;
 import static dev.servicekit.correlation.brokers.Observed.TRACEPARENT;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.servicekit.config.ConfigException;
+import dev.servicekit.correlation.brokers.BadSetting;
 import dev.servicekit.correlation.brokers.Observed;
+import dev.servicekit.correlation.brokers.Propagators;
 import io.opentelemetry.context.Scope;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -77,6 +83,60 @@ class CorrelationProducerInterceptorTest {
     assertThat(stamped.key()).isEqualTo("k");
     assertThat(stamped.value()).isEqualTo("v");
     assertThat(sentBefore.toArray()).hasSize(1);
+  }
+
+  @Test
+  void aBadSettingFailsTheProducersConstructionInConfigsFormat() {
+    try (BadSetting bad = BadSetting.publish()) {
+      assertThatThrownBy(() -> KAFKA.producer(true).close())
+          .isInstanceOf(KafkaException.class)
+          .cause()
+          .isInstanceOf(ConfigException.class)
+          .hasMessage(BadSetting.MESSAGE);
+      assertThatThrownBy(() -> new CorrelationProducerInterceptor<>().configure(Map.of()))
+          .isInstanceOf(ConfigException.class)
+          .hasMessage(BadSetting.MESSAGE);
+    }
+  }
+
+  @Test
+  void aBadSettingNeverFailsASend() throws Exception {
+    String topic = KAFKA.createTopic("bad-later");
+    try (KafkaProducer<String, String> producer = KAFKA.producer(true)) {
+      try (BadSetting bad = BadSetting.publish();
+          Scope request = Observed.beginTraced("order-10")) {
+        producer.send(new ProducerRecord<>(topic, "k", "v")).get(30, TimeUnit.SECONDS);
+      }
+    }
+    ProducerRecord<String, String> unconfigured;
+    try (BadSetting bad = BadSetting.publish();
+        Scope request = Observed.beginTraced("order-11")) {
+      unconfigured =
+          new CorrelationProducerInterceptor<String, String>()
+              .onSend(new ProducerRecord<>("topic", "k", "v"));
+    }
+
+    Headers sent = KAFKA.consume(topic, 1).get(0).headers();
+    assertThat(values(sent, "correlation_id")).containsExactly("order-10");
+    assertThat(values(sent, "traceparent")).containsExactly(TRACEPARENT);
+    assertThat(values(unconfigured.headers(), "correlation_id")).containsExactly("order-11");
+  }
+
+  @Test
+  void anInterceptorWithItsOwnPropagatorReadsNoSettings() {
+    CorrelationProducerInterceptor<String, String> interceptor =
+        new CorrelationProducerInterceptor<>(Propagators.ID_ONLY);
+    ProducerRecord<String, String> stamped;
+    try (BadSetting bad = BadSetting.publish();
+        Scope request = Observed.beginTraced("order-12")) {
+      interceptor.configure(Map.of());
+      stamped = interceptor.onSend(new ProducerRecord<>("topic", "k", "v"));
+    }
+
+    assertThat(values(stamped.headers(), "correlation_id")).containsExactly("order-12");
+    assertThat(values(stamped.headers(), "traceparent")).isEmpty();
+    assertThatThrownBy(() -> new CorrelationProducerInterceptor<String, String>(null))
+        .isInstanceOf(NullPointerException.class);
   }
 
   private static List<String> values(Headers headers, String key) {

@@ -7,6 +7,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.servicekit.correlation.brokers.BadSetting;
 import dev.servicekit.correlation.brokers.Observed;
 import io.opentelemetry.api.trace.TraceId;
 import io.opentelemetry.context.Scope;
@@ -202,13 +203,34 @@ class KafkaCorrelationTest {
     assertThat(readOnly.toArray()).isEmpty();
   }
 
+  @Test
+  void aBadSettingNeverFailsOpeningOrStamping() throws Exception {
+    String topic = KAFKA.createTopic("bad-setting");
+    try (BadSetting bad = BadSetting.publish()) {
+      try (KafkaProducer<String, String> producer = KAFKA.producer(false);
+          Scope request = Observed.beginTraced("order-13")) {
+        RecordHeaders headers = new RecordHeaders();
+        KafkaCorrelation.inject(headers);
+        producer
+            .send(new ProducerRecord<>(topic, null, "k", "v", headers))
+            .get(30, TimeUnit.SECONDS);
+      }
+      List<Observed> observed = new ArrayList<>();
+
+      KafkaCorrelation.forEach(KAFKA.consume(topic, 1), record -> observed.add(Observed.now()));
+
+      assertThat(observed)
+          .containsExactly(new Observed("order-13", "order-13", TRACE_ID, TRACE_ID));
+    }
+  }
+
   private static ConsumerRecord<String, String> recordWithCorrelationId(byte[] value) {
     RecordHeaders headers = new RecordHeaders();
     headers.add("correlation_id", value);
     return record(headers);
   }
 
-  private static ConsumerRecord<String, String> record(RecordHeaders headers) {
+  static ConsumerRecord<String, String> record(RecordHeaders headers) {
     return new ConsumerRecord<>(
         "topic", 0, 0L, 0L, TimestampType.CREATE_TIME, 0, 0, "k", "v", headers, Optional.empty());
   }

@@ -3,6 +3,7 @@ package dev.servicekit.correlation.kafka;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.servicekit.correlation.internal.MessageValues;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -30,13 +31,12 @@ class KafkaHeaderCarrierTest {
   @Test
   void treatsOversizedNullAndMissingValuesAsAbsent() {
     RecordHeaders headers = new RecordHeaders();
-    headers.add("big", new byte[KafkaHeaderCarrier.MAX_VALUE_BYTES + 1]);
-    headers.add("edge", new byte[KafkaHeaderCarrier.MAX_VALUE_BYTES]);
+    headers.add("big", new byte[MessageValues.MAX_LENGTH + 1]);
+    headers.add("edge", new byte[MessageValues.MAX_LENGTH]);
     headers.add("null", null);
 
     assertThat(KafkaHeaderCarrier.read(headers, "big")).isNull();
-    assertThat(KafkaHeaderCarrier.read(headers, "edge"))
-        .hasSize(KafkaHeaderCarrier.MAX_VALUE_BYTES);
+    assertThat(KafkaHeaderCarrier.read(headers, "edge")).hasSize(MessageValues.MAX_LENGTH);
     assertThat(KafkaHeaderCarrier.read(headers, "null")).isNull();
     assertThat(KafkaHeaderCarrier.read(headers, "missing")).isNull();
     assertThat(KafkaHeaderCarrier.read(null, "k")).isNull();
