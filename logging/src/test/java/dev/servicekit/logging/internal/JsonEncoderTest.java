@@ -8,7 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.servicekit.logging.LogProfile;
+import dev.servicekit.logging.LogProfile.LogField;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -249,6 +253,180 @@ class JsonEncoderTest {
         }
       }
     }
+  }
+
+  /** Strings that break naive JSON writers; Jackson must read each back as {@link #read}. */
+  private static final List<String> TRICKY =
+      List.of(
+          "",
+          "plain",
+          "quote \" backslash \\ slash / \\\" \\u0041",
+          "controls \u0000\u0001\u0007\b\t\n\u000b\f\r\u001b\u001f\u007f",
+          "C1 \u0080\u0085\u009f, NBSP \u00a0, soft hyphen \u00ad",
+          "separators \u2028 \u2029, BOM \ufeff, replacement \ufffd, noncharacter \uffff",
+          "lone high \uD800 inside",
+          "lone low \uDC00 inside",
+          "reversed pair \uDC00\uD800",
+          "high at the end \uD83D",
+          "\uDFFFlow at the start",
+          "pairs \uD83D\uDE00 \uD834\uDD1E \uDBFF\uDFFF",
+          "unicode \u00e9 \u00fc \u00df \u4e2d\u6587 \u0627\u0644\u0639\u0631\u0628\u064a\u0629 \u0939\u093f",
+          "json inside {\"a\":[1,\"}\"]} </script> <!--",
+          "line one\r\nline two\nline three\n");
+
+  @Test
+  void trickyTextInEveryFieldReadsBackThroughJacksonAsLogged() {
+    for (LogProfile profile : LogProfile.all()) {
+      JsonEncoder encoder = new JsonEncoder(config("servicekit.log.profile", profile.id()));
+      for (String text : TRICKY) {
+        Throwable failure = nested(text);
+        LogEvent e =
+            new LogEvent(
+                1_700_000_000_123L,
+                30,
+                text,
+                null,
+                text,
+                text,
+                null,
+                failure,
+                mdc("mdc " + text, text),
+                Arguments.captureKeyValues(List.of(new KeyValuePair("kv " + text, text))),
+                null,
+                null,
+                null);
+        JsonBuffer out = new JsonBuffer(256);
+        encoder.encode(e, out);
+        JsonNode line = Json.parse(Arrays.copyOf(out.array(), out.length() - 1));
+
+        String context = profile.id() + ": " + line;
+        assertThat(line.get(field(profile, LogField.MESSAGE)).asText())
+            .as(context)
+            .isEqualTo(read(text));
+        profile
+            .name(LogField.LOGGER)
+            .ifPresent(n -> assertThat(line.get(n).asText()).as(context).isEqualTo(read(text)));
+        profile
+            .name(LogField.THREAD)
+            .ifPresent(n -> assertThat(line.get(n).asText()).as(context).isEqualTo(read(text)));
+        assertThat(line.get(read("mdc " + text)).asText()).as(context).isEqualTo(read(text));
+        assertThat(line.get(read("kv " + text)).asText()).as(context).isEqualTo(read(text));
+        profile
+            .name(LogField.ERROR_TYPE)
+            .ifPresent(
+                n ->
+                    assertThat(line.get(n).asText())
+                        .isEqualTo(IllegalArgumentException.class.getName()));
+        profile
+            .name(LogField.ERROR_MESSAGE)
+            .ifPresent(n -> assertThat(line.get(n).asText()).as(context).isEqualTo(read(text)));
+        assertThat(line.get(field(profile, LogField.STACK_TRACE)).asText())
+            .as(context)
+            .isEqualTo(read(printedByTheJdk(failure)));
+        assertThat(line.has(field(profile, LogField.TRUNCATED))).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void everyLevelIsWrittenWithItsProfilesName() {
+    for (LogProfile profile : LogProfile.all()) {
+      JsonEncoder encoder = new JsonEncoder(config("servicekit.log.profile", profile.id()));
+      for (int level = 0; level <= 40; level += 10) {
+        JsonBuffer out = new JsonBuffer(256);
+        encoder.encode(event(level, "m", null, null, null, null, null), out);
+        JsonNode line = Json.parse(out.toString());
+
+        assertThat(line.get(field(profile, LogField.LEVEL)).asText())
+            .isEqualTo(profile.levelName(level));
+        int expected = profile.levelValue(level);
+        profile
+            .name(LogField.LEVEL_VALUE)
+            .ifPresent(n -> assertThat(line.get(n).asInt()).isEqualTo(expected));
+      }
+    }
+  }
+
+  @Test
+  void aLargeTrickyMessageThatFitsReadsBackWhole() {
+    String text = String.join("|", TRICKY).repeat(40);
+    LogConfig config = config("servicekit.log.max-line-bytes", String.valueOf(1 << 20));
+
+    JsonNode line = Json.parse(encode(config, event(40, text, null, null, null, null, null)));
+
+    assertThat(text.length()).isGreaterThan(10_000);
+    assertThat(line.get("message").asText()).isEqualTo(read(text));
+    assertThat(line.has("log.truncated")).isFalse();
+  }
+
+  @Test
+  void aHugeTrickyMessageIsCutToAPrefixOfWhatWasLogged() {
+    String text = String.join("|", TRICKY).repeat(2_000);
+
+    String encoded = encode(config(), event(20, text, null, null, null, null, null));
+    JsonNode line = Json.parse(encoded);
+
+    assertThat(encoded.getBytes(StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(LogConfig.DEFAULT_MAX_LINE_BYTES);
+    assertThat(line.get("log.truncated").asBoolean()).isTrue();
+    String message = line.get("message").asText();
+    assertThat(message).endsWith("\u2026").hasSizeGreaterThan(1000);
+    assertThat(read(text)).startsWith(message.substring(0, message.length() - 1));
+  }
+
+  /** What a JSON reader gets back for {@code text}: lone surrogates become U+FFFD. */
+  private static String read(String text) {
+    return RandomText.expected(text);
+  }
+
+  private static String field(LogProfile profile, LogField field) {
+    return profile.name(field).orElseThrow();
+  }
+
+  /**
+   * Three exceptions deep, with a suppressed one, a cause without a message and frames of every
+   * kind, all shared with the enclosing trace in part; the messages carry {@code text}.
+   */
+  private static Throwable nested(String text) {
+    StackTraceElement[] outer = {
+      new StackTraceElement("com.acme.Orders", "place", "Orders.java", 42),
+      new StackTraceElement("com.acme.Api", "handle", "Api.java", 7),
+      new StackTraceElement("java.lang.Thread", "run", "Thread.java", 833)
+    };
+    Throwable root = new IllegalStateException("root " + text);
+    root.setStackTrace(
+        concat(
+            new StackTraceElement("com.acme.Db", "query", null, -1),
+            new StackTraceElement("com.acme.Driver", "call", "Driver.java", -2),
+            outer));
+    Throwable quiet = new RuntimeException((String) null, root);
+    quiet.setStackTrace(
+        concat(new StackTraceElement("com.acme.Repo", "save", "Repo.java", -1), outer));
+    Throwable top = new IllegalArgumentException(text, quiet);
+    top.setStackTrace(outer.clone());
+    Throwable suppressed = new UnsupportedOperationException("suppressed " + text);
+    suppressed.setStackTrace(
+        concat(new StackTraceElement("com.acme.Cleanup", "close", "Cleanup.java", 3), outer));
+    top.addSuppressed(suppressed);
+    return top;
+  }
+
+  private static StackTraceElement[] concat(Object... parts) {
+    List<StackTraceElement> all = new java.util.ArrayList<>();
+    for (Object part : parts) {
+      if (part instanceof StackTraceElement[]) {
+        all.addAll(Arrays.asList((StackTraceElement[]) part));
+      } else {
+        all.add((StackTraceElement) part);
+      }
+    }
+    return all.toArray(new StackTraceElement[0]);
+  }
+
+  private static String printedByTheJdk(Throwable t) {
+    StringWriter text = new StringWriter();
+    t.printStackTrace(new PrintWriter(text));
+    return text.toString().replace(System.lineSeparator(), "\n");
   }
 
   private static String message(String pattern, Object... args) {
