@@ -17,6 +17,9 @@ import org.slf4j.event.KeyValuePair;
  * counts the event as dropped, and the writer periodically writes a line saying how many were
  * dropped. {@link #shutdown} (run by a JVM shutdown hook) writes everything queued before it
  * returns; an event logged after that is encoded and written on the calling thread.
+ *
+ * <p>Hand-written: Logback's and Log4j2's async appenders only run inside the backends this module
+ * replaces, and a JDK queue with one thread needs no dependency (measured by LoggerCallBenchmark).
  */
 final class AsyncWriter {
 

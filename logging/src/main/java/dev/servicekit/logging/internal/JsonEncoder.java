@@ -24,6 +24,9 @@ import org.slf4j.event.KeyValuePair;
  * <p>A line longer than the configured maximum is encoded again with every string value cut (and
  * finally without MDC entries, key-value pairs and tags) until it fits; such a line carries the
  * profile's {@code truncated} field set to true. Not thread-safe: one encoder per writer.
+ *
+ * <p>Hand-written: logging has no JSON library by design, and encoding straight to bytes allocates
+ * nothing per plain event (JsonEncoderBenchmark in benchmarks/, against logstash-logback-encoder).
  */
 public final class JsonEncoder {
 

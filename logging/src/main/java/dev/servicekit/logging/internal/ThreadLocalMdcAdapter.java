@@ -9,6 +9,9 @@ import org.slf4j.spi.MDCAdapter;
 /**
  * SLF4J's MDC kept per thread as an immutable {@link MdcSnapshot}: a put or remove replaces the
  * snapshot, so a log event captures the MDC by reference. A null key is ignored rather than thrown.
+ *
+ * <p>Hand-written: Logback's adapter comes with logback-classic, SLF4J's BasicMDCAdapter copies a
+ * map per event and hands it to child threads (behaviour compared with Logback's in its test).
  */
 final class ThreadLocalMdcAdapter implements MDCAdapter {
 
