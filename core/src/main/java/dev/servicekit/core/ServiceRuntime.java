@@ -1,5 +1,6 @@
 package dev.servicekit.core;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.servicekit.config.ConfigException;
 import dev.servicekit.config.ProcessConfig;
 import dev.servicekit.config.ServiceConfig;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +34,11 @@ import org.slf4j.LoggerFactory;
  * A running service: its identity, health checks, management endpoint and components.
  *
  * <pre>{@code
+ * HttpServer server = HttpServer.create(new InetSocketAddress(8080), 0);
+ * server.createContext("/orders", ordersHandler);
  * ServiceRuntime runtime = ServiceRuntime.builder()
  *     .serviceName("orders")
- *     .port(8080)
+ *     .httpServer(server)      // started after the components, stopped after withdraw and drain
  *     .healthCheck("db", () -> HealthStatus.up())
  *     .start();
  * runtime.managementUri(); // http://10.0.0.5:8081, serving /health/live, /health/ready, /info
@@ -44,10 +48,11 @@ import org.slf4j.LoggerFactory;
  * <p>{@link Builder#start()} resolves and validates all configuration before anything binds, then
  * binds the management endpoint, creates the components found through {@link ComponentProvider} and
  * starts them (ascending {@link ComponentProvider#order()}, then the builder's own components in
- * the order added), and finally turns ready. {@link #close()} is idempotent and thread-safe: it
- * turns readiness false, calls {@link ServiceComponent#withdraw()} on every component in reverse,
- * waits for the drain period, calls {@link ServiceComponent#stop()} in reverse, then unbinds the
- * endpoint. Concurrent callers wait for that one stop to finish.
+ * the order added, then the servers given to {@link Builder#httpServer(HttpServer)}), and finally
+ * turns ready. {@link #close()} is idempotent and thread-safe: it turns readiness false, calls
+ * {@link ServiceComponent#withdraw()} on every component in reverse, waits for the drain period,
+ * calls {@link ServiceComponent#stop()} in reverse, then unbinds the endpoint. Concurrent callers
+ * wait for that one stop to finish.
  */
 public final class ServiceRuntime implements AutoCloseable {
 
@@ -252,6 +257,7 @@ public final class ServiceRuntime implements AutoCloseable {
   private void start(
       List<ComponentProvider> providers,
       List<ServiceComponent> explicit,
+      List<HttpServerComponent> httpServers,
       Map<HealthCheck.Kind, Map<String, HealthCheck>> checks,
       List<MeterSource> meterSources) {
     checks.forEach(
@@ -273,6 +279,10 @@ public final class ServiceRuntime implements AutoCloseable {
         create(provider, context).ifPresent(all::add);
       }
       all.addAll(explicit);
+      for (HttpServerComponent http : httpServers) {
+        http.attach(this);
+        all.add(http);
+      }
       Components ordered = new Components(all);
       meters =
           new CoreMeters(
@@ -406,6 +416,7 @@ public final class ServiceRuntime implements AutoCloseable {
     private final Map<String, String> meta = new LinkedHashMap<>();
     private final Map<HealthCheck.Kind, Map<String, HealthCheck>> checks = new LinkedHashMap<>();
     private final List<ServiceComponent> components = new ArrayList<>();
+    private final List<HttpServerComponent> httpServers = new ArrayList<>();
     private MeterRegistry meterRegistry = Metrics.globalRegistry;
     private ClassLoader classLoader;
 
@@ -526,6 +537,51 @@ public final class ServiceRuntime implements AutoCloseable {
     }
 
     /**
+     * Hands the service's own HTTP server to the runtime, which starts it after every other
+     * component and, on {@link ServiceRuntime#close()}, stops it after withdraw (deregistration)
+     * and the drain period, before the other components stop. Install the handlers before {@code
+     * start()}: a caller that sees {@code /health/live} answer never gets a 404 from a handler not
+     * installed yet.
+     *
+     * <p>The server must be bound and not started. The runtime owns it from here: it is stopped
+     * (waiting up to one second for exchanges in flight), and an {@link
+     * java.util.concurrent.ExecutorService} set as its executor is shut down after it; when {@code
+     * start()} fails, the server is stopped and its port freed. Unless {@link #port(int)} is given,
+     * the service's port is the server's bound port. Give several servers to run several; they
+     * start in the order given.
+     */
+    public Builder httpServer(HttpServer server) {
+      return httpServer(server, runtime -> {});
+    }
+
+    /**
+     * Like {@link #httpServer(HttpServer)}, for handlers that need what only a started runtime has:
+     * {@code handlers} runs after every other component has started and before the server starts,
+     * with {@link ServiceRuntime#component} and {@link ServiceRuntime#info} ready to use. What it
+     * throws fails {@code start()}.
+     *
+     * <pre>{@code
+     * .httpServer(server, runtime -> server.createContext("/orders",
+     *     new OrdersHandler(runtime.component(ServiceDiscovery.class))))
+     * }</pre>
+     */
+    public Builder httpServer(HttpServer server, Consumer<ServiceRuntime> handlers) {
+      Objects.requireNonNull(server, "server");
+      Objects.requireNonNull(handlers, "handlers");
+      if (server.getAddress() == null) {
+        throw new IllegalArgumentException(
+            "the HTTP server must be bound before it is handed over");
+      }
+      for (HttpServerComponent given : httpServers) {
+        if (given.server() == server) {
+          throw new IllegalArgumentException("this HTTP server was given already");
+        }
+      }
+      httpServers.add(new HttpServerComponent(server, handlers));
+      return this;
+    }
+
+    /**
      * Where meters go; the default is Micrometer's global composite registry. With {@code
      * micrometer-registry-prometheus} on the class path, {@code /metrics} scrapes a {@code
      * PrometheusMeterRegistry} given here (or held by a composite given here); otherwise the
@@ -589,14 +645,31 @@ public final class ServiceRuntime implements AutoCloseable {
      * Resolves configuration and identity, binds the management endpoint, creates and starts the
      * components, and turns ready.
      *
-     * @throws ConfigException when a value cannot be used; nothing has been bound then
+     * @throws ConfigException when a value cannot be used; nothing has been bound then (but for the
+     *     HTTP servers given, which are stopped)
      * @throws IllegalStateException when a component fails to start; the ones started before it
-     *     have been stopped and the endpoint unbound
+     *     have been stopped, the endpoint unbound and the HTTP servers stopped
      * @throws java.io.UncheckedIOException when the management endpoint cannot bind
      */
     public ServiceRuntime start() {
+      List<HttpServerComponent> servers = List.copyOf(httpServers);
+      try {
+        return start(servers);
+      } catch (RuntimeException | Error e) {
+        servers.forEach(HttpServerComponent::release);
+        throw e;
+      }
+    }
+
+    private ServiceRuntime start(List<HttpServerComponent> servers) {
+      Map<String, String> values = new LinkedHashMap<>(overrides);
+      if (!servers.isEmpty() && !values.containsKey(IdentityResolver.PORT)) {
+        values.put(
+            IdentityResolver.PORT,
+            Integer.toString(servers.get(0).server().getAddress().getPort()));
+      }
       ServiceConfig config =
-          (base == null ? ServiceConfig.fromEnvironment() : base).withOverrides(overrides);
+          (base == null ? ServiceConfig.fromEnvironment() : base).withOverrides(values);
       RuntimeSettings settings = RuntimeSettings.from(config);
       ServiceInfo info = IdentityResolver.resolve(config, tags, meta);
       ClassLoader loader = loader();
@@ -616,7 +689,7 @@ public final class ServiceRuntime implements AutoCloseable {
       checks.forEach((k, v) -> checksCopy.put(k, new LinkedHashMap<>(v)));
       ServiceRuntime runtime =
           new ServiceRuntime(info, config, settings, MetricsEndpoint.create(meterRegistry));
-      runtime.start(providers, List.copyOf(components), checksCopy, meterSources);
+      runtime.start(providers, List.copyOf(components), servers, checksCopy, meterSources);
       return runtime;
     }
 

@@ -31,17 +31,26 @@ class ArchitectureTest {
   }
 
   @Test
-  void onlyTheAgentClientTalksToConsulApiAndHttpClient() {
+  void onlyTheTransportTalksToConsulApiAndHttpClient() {
     noClasses()
         .that()
-        .doNotHaveSimpleName("ConsulApiAgent")
+        .doNotHaveSimpleName("ConsulTransport")
         .and()
-        .doNotHaveSimpleName("PathSegment")
-        .and()
-        .haveNameNotMatching(".*ConsulApiAgent\\$.*")
+        .haveNameNotMatching(".*ConsulTransport\\$.*")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("com.ecwid..", "org.apache.http..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheMappingReadsAndWritesConsulJson() {
+    noClasses()
+        .that()
+        .doNotHaveSimpleName("ConsulMapping")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.google.gson..")
         .check(classes);
   }
 }

@@ -5,10 +5,11 @@ package dev.servicekit.core.spi;
  * a scheduler, a connection pool.
  *
  * <p>Components start in ascending {@link ComponentProvider#order()} (explicit components from the
- * builder after the discovered ones, in the order they were added) and stop in reverse. On a
- * graceful stop the runtime first turns readiness false, then calls {@link #withdraw()} on every
- * component (reverse order), waits for the drain period, then calls {@link #stop()} (reverse
- * order). A component that fails to stop does not keep the others from stopping.
+ * builder after the discovered ones, in the order they were added; the service's own HTTP servers
+ * given to the builder last) and stop in reverse. On a graceful stop the runtime first turns
+ * readiness false, then calls {@link #withdraw()} on every component (reverse order), waits for the
+ * drain period, then calls {@link #stop()} (reverse order). A component that fails to stop does not
+ * keep the others from stopping.
  *
  * <p>An application reaches a started component through {@code runtime.component(Type.class)},
  * which finds the first component that is an instance of {@code Type}.

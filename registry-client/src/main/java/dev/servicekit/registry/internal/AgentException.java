@@ -2,7 +2,7 @@ package dev.servicekit.registry.internal;
 
 /**
  * A call to the agent that failed: unreachable ({@link #status()} 0) or answered with an error
- * status. Messages are built by {@link ConsulApiAgent} and never contain the ACL token.
+ * status. Messages are built by {@link ConsulTransport} and never contain the ACL token.
  */
 final class AgentException extends Exception {
 

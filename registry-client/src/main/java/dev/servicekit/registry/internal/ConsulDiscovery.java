@@ -49,7 +49,7 @@ final class ConsulDiscovery implements ServiceDiscovery {
         watch.start();
       }
     }
-    watch.awaitFirstAttempt(settings.firstAnswerTimeout);
+    watch.awaitFirstAttempt(settings.watch.firstAnswerTimeout());
     return watch;
   }
 

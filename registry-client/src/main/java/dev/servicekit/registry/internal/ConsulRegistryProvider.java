@@ -56,7 +56,7 @@ public final class ConsulRegistryProvider implements ComponentProvider {
       agent = new ConsulApiAgent(settings);
     } catch (IOException e) {
       throw new ConfigException(
-          settings.caCert.isPresent() ? "CONSUL_CACERT" : "CONSUL_HTTP_SSL",
+          settings.tls.caCert().isPresent() ? "CONSUL_CACERT" : "CONSUL_HTTP_SSL",
           null,
           null,
           "usable TLS material (" + e.getMessage() + ")");
@@ -75,16 +75,6 @@ public final class ConsulRegistryProvider implements ComponentProvider {
     meta.put("version", info.version());
     meta.put("environment", info.environment());
     meta.put("servicekit-version", servicekitVersion());
-    String http = null;
-    if (settings.checkType == ConsulSettings.CheckType.HTTP) {
-      String base = management.toString();
-      if (base.endsWith("/")) {
-        base = base.substring(0, base.length() - 1);
-      }
-      String path =
-          settings.checkPath.startsWith("/") ? settings.checkPath : "/" + settings.checkPath;
-      http = base + path;
-    }
     return new Registration(
         info.instanceId(),
         info.name(),
@@ -92,12 +82,7 @@ public final class ConsulRegistryProvider implements ComponentProvider {
         info.port(),
         new ArrayList<>(tags),
         meta,
-        "service:" + info.instanceId(),
-        http,
-        settings.checkInterval,
-        settings.checkTimeout,
-        settings.ttl,
-        settings.deregisterCriticalAfter);
+        settings.check.definition("service:" + info.instanceId(), management));
   }
 
   static String servicekitVersion() {

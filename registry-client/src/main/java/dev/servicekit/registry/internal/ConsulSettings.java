@@ -13,7 +13,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Everything the registry client reads from configuration, parsed and validated once.
+ * Everything the registry client reads from configuration, parsed and validated once: the agent's
+ * address, token and namespace, the timeouts of a call, the tags and balancer, and the parts {@code
+ * tls}, {@code check}, {@code watch} and {@code backoff}.
  *
  * <p>Consul's own variables are read as the {@code consul} CLI reads them; every one of them has a
  * {@code servicekit.registry.*} key that takes precedence (builder, system property, {@code
@@ -21,16 +23,6 @@ import java.util.Optional;
  * it.
  */
 public final class ConsulSettings {
-
-  static final String PREFIX = "servicekit.registry.";
-
-  /** How the agent learns that this instance is healthy. */
-  public enum CheckType {
-    /** The agent polls the management readiness endpoint. */
-    HTTP,
-    /** The service reports itself passing at a fraction of the TTL. */
-    TTL
-  }
 
   /** Built-in balancers selectable by configuration. */
   public enum Balancer {
@@ -40,40 +32,25 @@ public final class ConsulSettings {
     RANDOM
   }
 
-  final boolean enabled;
+  private final boolean enabled;
   final String scheme;
   final String host;
   final int port;
   private final String token;
-  final boolean verifyTls;
-  final Optional<Path> caCert;
-  final Optional<Path> clientCert;
-  final Optional<Path> clientKey;
   final Optional<String> namespace;
-  final CheckType checkType;
-  final Duration checkInterval;
-  final Duration checkTimeout;
-  final Duration ttl;
-  final Duration heartbeat;
-  final String checkPath;
-  final Duration deregisterCriticalAfter;
-  final List<String> tags;
-  final Duration verifyInterval;
-  final Duration backoffInitial;
-  final Duration backoffMax;
   final Duration connectTimeout;
   final Duration requestTimeout;
-  final Duration watchWait;
-  final Duration watchMinInterval;
-  final Duration watchRecoveryHold;
-  final Duration firstAnswerTimeout;
+  final List<String> tags;
   final Balancer balancer;
+  final TlsSettings tls;
+  final CheckSettings check;
+  final WatchSettings watch;
+  final Backoff backoff;
 
-  private ConsulSettings(ServiceConfig config, Setting addressSetting) {
-    String address = addressSetting.value();
-    this.enabled = config.getBoolean(PREFIX + "enabled", true);
-    boolean ssl = bool(config, "ssl", "CONSUL_HTTP_SSL", false);
-    String addr = address;
+  private ConsulSettings(RegistryKeys keys, Setting addressSetting) {
+    this.enabled = keys.bool("enabled", true);
+    boolean ssl = keys.bool("ssl", "CONSUL_HTTP_SSL", false);
+    String addr = addressSetting.value();
     String parsedScheme = "http";
     String lower = addr.toLowerCase(Locale.ROOT);
     if (lower.startsWith("unix://")) {
@@ -97,61 +74,19 @@ public final class ConsulSettings {
     }
     this.host = hp.host();
     this.port = hp.port();
-    this.token = readToken(config);
-    this.verifyTls = bool(config, "ssl-verify", "CONSUL_HTTP_SSL_VERIFY", true);
-    this.caCert = path(config, "cacert", "CONSUL_CACERT");
-    this.clientCert = path(config, "client-cert", "CONSUL_CLIENT_CERT");
-    this.clientKey = path(config, "client-key", "CONSUL_CLIENT_KEY");
-    if (clientCert.isPresent() != clientKey.isPresent()) {
-      throw new ConfigException(
-          clientCert.isPresent() ? "CONSUL_CLIENT_KEY" : "CONSUL_CLIENT_CERT",
-          null,
-          null,
-          "a client certificate and a client key, both or neither");
-    }
-    this.namespace = value(config, "namespace", "CONSUL_NAMESPACE");
-    this.checkType = config.getEnum(PREFIX + "check.type", CheckType.class, CheckType.HTTP);
-    this.checkInterval = positive(config, "check.interval", Duration.ofSeconds(10));
-    this.checkTimeout = positive(config, "check.timeout", Duration.ofSeconds(5));
-    this.ttl = positive(config, "check.ttl", Duration.ofSeconds(15));
-    this.heartbeat = positive(config, "check.heartbeat", ttl.dividedBy(3));
-    if (checkType == CheckType.TTL && heartbeat.compareTo(ttl) >= 0) {
-      throw config
-          .find(PREFIX + "check.heartbeat")
-          .map(h -> h.error("a duration shorter than check.ttl (" + ttl + ")"))
-          .orElseGet(
-              () ->
-                  new ConfigException(
-                      PREFIX + "check.heartbeat",
-                      heartbeat.toString(),
-                      "default, a third of check.ttl",
-                      "a duration shorter than check.ttl (" + ttl + ")"));
-    }
-    this.checkPath = config.getString(PREFIX + "check.path", "/health/ready");
-    this.deregisterCriticalAfter =
-        positive(config, "deregister-critical-after", Duration.ofMinutes(1));
-    this.tags = config.getList(PREFIX + "tags");
-    this.verifyInterval =
-        positive(config, "verify-interval", checkType == CheckType.TTL ? heartbeat : checkInterval);
-    this.backoffInitial = positive(config, "backoff.initial", Duration.ofMillis(500));
-    this.backoffMax = positive(config, "backoff.max", Duration.ofSeconds(30));
-    this.connectTimeout = positive(config, "connect-timeout", Duration.ofSeconds(3));
-    this.requestTimeout = positive(config, "request-timeout", Duration.ofSeconds(10));
-    Duration wait = positive(config, "watch.wait", Duration.ofSeconds(60));
-    if (wait.compareTo(Duration.ofMinutes(10)) > 0 || wait.toMillis() < 1000) {
-      throw config
-          .find(PREFIX + "watch.wait")
-          .orElseThrow()
-          .error("a duration from 1s to 10m (Consul's limit)");
-    }
-    this.watchWait = wait;
-    this.watchMinInterval =
-        config.getDuration(PREFIX + "watch.min-interval", Duration.ofMillis(250));
-    this.watchRecoveryHold =
-        config.getDuration(PREFIX + "watch.recovery-hold", checkInterval.multipliedBy(3));
-    this.firstAnswerTimeout =
-        config.getDuration(PREFIX + "watch.first-answer-timeout", Duration.ofSeconds(3));
-    this.balancer = config.getEnum(PREFIX + "load-balancer", Balancer.class, Balancer.ROUND_ROBIN);
+    this.token = readToken(keys);
+    this.tls = TlsSettings.read(keys);
+    this.namespace = keys.value("namespace", "CONSUL_NAMESPACE");
+    this.check = CheckSettings.read(keys);
+    this.tags = keys.list("tags");
+    this.backoff =
+        new Backoff(
+            keys.positive("backoff.initial", Duration.ofMillis(500)),
+            keys.positive("backoff.max", Duration.ofSeconds(30)));
+    this.connectTimeout = keys.positive("connect-timeout", Duration.ofSeconds(3));
+    this.requestTimeout = keys.positive("request-timeout", Duration.ofSeconds(10));
+    this.watch = WatchSettings.read(keys, check.interval());
+    this.balancer = keys.enumValue("load-balancer", Balancer.class, Balancer.ROUND_ROBIN);
   }
 
   /**
@@ -161,11 +96,12 @@ public final class ConsulSettings {
    * @throws ConfigException when a value is present but unusable
    */
   public static Optional<ConsulSettings> from(ServiceConfig config) {
-    Optional<Setting> address = setting(config, "address", "CONSUL_HTTP_ADDR");
+    RegistryKeys keys = new RegistryKeys(config);
+    Optional<Setting> address = keys.find("address", "CONSUL_HTTP_ADDR");
     if (address.isEmpty()) {
       return Optional.empty();
     }
-    ConsulSettings settings = new ConsulSettings(config, address.get());
+    ConsulSettings settings = new ConsulSettings(keys, address.get());
     return settings.enabled ? Optional.of(settings) : Optional.empty();
   }
 
@@ -191,13 +127,13 @@ public final class ConsulSettings {
         + ", token="
         + (token.isEmpty() ? "none" : "set")
         + ", check="
-        + checkType
+        + check.type()
         + "]";
   }
 
-  private static String readToken(ServiceConfig config) {
+  private static String readToken(RegistryKeys keys) {
     // As Consul's API client does: a non-empty token file wins over the token variable.
-    Optional<Setting> file = setting(config, "token-file", "CONSUL_HTTP_TOKEN_FILE");
+    Optional<Setting> file = keys.find("token-file", "CONSUL_HTTP_TOKEN_FILE");
     if (file.isPresent()) {
       try {
         String fromFile =
@@ -210,45 +146,7 @@ public final class ConsulSettings {
             .error("a readable file holding the ACL token (" + e.getClass().getSimpleName() + ")");
       }
     }
-    return value(config, "token", "CONSUL_HTTP_TOKEN").orElse("");
-  }
-
-  private static Optional<String> value(ServiceConfig config, String key, String consulEnv) {
-    return setting(config, key, consulEnv).map(Setting::value);
-  }
-
-  /** servicekit's own key first, then Consul's variable, each with where it came from. */
-  private static Optional<Setting> setting(ServiceConfig config, String key, String consulEnv) {
-    return config.find(PREFIX + key).or(() -> config.findEnv(consulEnv));
-  }
-
-  private static boolean bool(ServiceConfig config, String key, String consulEnv, boolean dflt) {
-    Optional<Setting> found = setting(config, key, consulEnv);
-    return found.isEmpty() ? dflt : ServiceConfig.toBoolean(found.get());
-  }
-
-  private static Optional<Path> path(ServiceConfig config, String key, String consulEnv) {
-    Optional<Setting> found = setting(config, key, consulEnv);
-    if (found.isEmpty()) {
-      return Optional.empty();
-    }
-    Path p = Path.of(found.get().value());
-    if (!Files.isReadable(p)) {
-      throw found.get().error("a readable PEM file");
-    }
-    return Optional.of(p);
-  }
-
-  private static Duration positive(ServiceConfig config, String key, Duration dflt) {
-    Optional<Setting> found = config.find(PREFIX + key);
-    if (found.isEmpty()) {
-      return dflt;
-    }
-    Duration d = ServiceConfig.toDuration(found.get());
-    if (d.isZero()) {
-      throw found.get().error("a positive duration such as 500ms or 10s");
-    }
-    return d;
+    return keys.value("token", "CONSUL_HTTP_TOKEN").orElse("");
   }
 
   record HostPort(String host, int port) {

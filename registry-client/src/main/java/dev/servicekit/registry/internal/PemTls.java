@@ -30,6 +30,10 @@ import javax.net.ssl.X509TrustManager;
  * Builds the {@link SSLContext} for talking to the agent from PEM files, as Consul's tools use
  * them: a CA bundle, and optionally a client certificate chain with its private key (PKCS#8 {@code
  * PRIVATE KEY}, PKCS#1 {@code RSA PRIVATE KEY} or SEC1 {@code EC PRIVATE KEY}, unencrypted).
+ *
+ * <p>Hand-written because the JDK reads no PEM (its PEM API is a preview in JDK 25) and
+ * BouncyCastle's bcpkix would put a crypto provider of several megabytes into every service for
+ * four block types; {@code PemTlsAgainstBouncyCastleTest} checks it against BouncyCastle's parser.
  */
 final class PemTls {
 

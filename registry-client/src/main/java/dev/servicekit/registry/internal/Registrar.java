@@ -57,9 +57,11 @@ final class Registrar {
       RegistryMetrics metrics) {
     this.agent = agent;
     this.registration = registration;
-    this.backoff = new Backoff(settings.backoffInitial, settings.backoffMax);
+    this.backoff = settings.backoff;
     this.maintenanceInterval =
-        registration.ttlCheck() ? settings.heartbeat : settings.verifyInterval;
+        registration
+            .check()
+            .match(http -> settings.check.verifyInterval(), ttl -> settings.check.heartbeat());
     this.requestTimeout = settings.requestTimeout.plus(settings.connectTimeout);
     this.metrics = metrics;
     this.executor =
@@ -106,9 +108,8 @@ final class Registrar {
     metrics.attempts.increment();
     try {
       agent.register(registration);
-      if (registration.ttlCheck()) {
-        agent.passTtl(registration.checkId());
-      }
+      // A TTL check starts critical: pass it at once rather than one heartbeat later.
+      registration.check().match(http -> true, ttl -> agent.passTtl(ttl.id()));
       if (state != State.REGISTERED) {
         log.info(
             "registered {} as {} with the Consul agent", registration.name(), registration.id());
@@ -151,9 +152,9 @@ final class Registrar {
     }
     try {
       boolean known =
-          registration.ttlCheck()
-              ? agent.passTtl(registration.checkId())
-              : agent.isRegistered(registration.id());
+          registration
+              .check()
+              .match(http -> agent.isRegistered(registration.id()), ttl -> agent.passTtl(ttl.id()));
       if (known) {
         metrics.heartbeats.increment();
         if (state != State.REGISTERED) {

@@ -83,10 +83,10 @@ final class ServiceWatch {
       RegistryMetrics metrics) {
     this.service = service;
     this.agent = agent;
-    this.wait = settings.watchWait;
-    this.minIntervalNanos = settings.watchMinInterval.toNanos();
-    this.recoveryHoldNanos = settings.watchRecoveryHold.toNanos();
-    this.backoff = new Backoff(settings.backoffInitial, settings.backoffMax);
+    this.wait = settings.watch.queryWait();
+    this.minIntervalNanos = settings.watch.minInterval().toNanos();
+    this.recoveryHoldNanos = settings.watch.recoveryHold().toNanos();
+    this.backoff = settings.backoff;
     this.balancer = balancer;
     this.refreshes = metrics.watchRefreshes(service);
     this.errors = metrics.watchErrors(service);

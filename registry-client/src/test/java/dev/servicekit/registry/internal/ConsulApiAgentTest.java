@@ -46,12 +46,12 @@ class ConsulApiAgentTest {
         8080,
         List.of("blue"),
         Map.of("version", "1.2.3"),
-        "service:orders-1",
-        "http://10.0.0.5:8081/health/ready",
-        Duration.ofSeconds(10),
-        Duration.ofSeconds(5),
-        Duration.ofSeconds(15),
-        Duration.ofMinutes(1));
+        new CheckDefinition.HttpCheck(
+            "service:orders-1",
+            "http://10.0.0.5:8081/health/ready",
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(5),
+            Duration.ofMinutes(1)));
   }
 
   @Test
@@ -206,9 +206,12 @@ class ConsulApiAgentTest {
   }
 
   @Test
-  void encodesServiceNamesAsOnePathSegment() {
-    assertThat(ConsulApiAgent.PathSegment.encode("orders-1.a_b:c")).isEqualTo("orders-1.a_b:c");
-    assertThat(ConsulApiAgent.PathSegment.encode("a/b c?")).isEqualTo("a%2Fb%20c%3F");
+  void putsServiceNamesIntoThePathAsOneEncodedSegment() throws Exception {
+    try (ScriptedAgent server = new ScriptedAgent(s -> Reply.of(200, "[]"));
+        ConsulApiAgent agent = new ConsulApiAgent(settings(server.address()))) {
+      agent.healthy("a/b c?", 0, Duration.ofSeconds(1));
+      assertThat(server.seen.get(0).path()).isEqualTo("/v1/health/service/a%2Fb%20c%3F");
+    }
   }
 
   @Test

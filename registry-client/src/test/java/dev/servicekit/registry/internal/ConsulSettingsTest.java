@@ -146,13 +146,15 @@ class ConsulSettingsTest {
   @Test
   void hasTheDocumentedDefaults() {
     ConsulSettings s = env(Map.of("CONSUL_HTTP_ADDR", "c:8500"));
-    assertThat(s.checkType).isEqualTo(ConsulSettings.CheckType.HTTP);
-    assertThat(s.deregisterCriticalAfter).isEqualTo(Duration.ofMinutes(1));
-    assertThat(s.checkInterval).isEqualTo(Duration.ofSeconds(10));
-    assertThat(s.ttl).isEqualTo(Duration.ofSeconds(15));
-    assertThat(s.heartbeat).isEqualTo(Duration.ofSeconds(5));
-    assertThat(s.watchWait).isEqualTo(Duration.ofSeconds(60));
-    assertThat(s.verifyTls).isTrue();
+    assertThat(s.check.type()).isEqualTo(CheckSettings.Type.HTTP);
+    assertThat(s.check.deregisterCriticalAfter()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(s.check.interval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(s.check.ttl()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(s.check.heartbeat()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(s.check.verifyInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(s.watch.queryWait()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(s.watch.recoveryHold()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(s.tls.verify()).isTrue();
     assertThat(s.balancer).isEqualTo(ConsulSettings.Balancer.ROUND_ROBIN);
   }
 

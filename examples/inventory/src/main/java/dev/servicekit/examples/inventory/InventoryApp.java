@@ -10,7 +10,6 @@ import dev.servicekit.correlation.http.CorrelationFilter;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,30 +76,24 @@ public final class InventoryApp {
                 config.getString(HTTP_ADDRESS, "0.0.0.0"),
                 config.getPort("servicekit.service.port", 8080)),
             0);
-    ExecutorService workers = Executors.newFixedThreadPool(8);
-    server.setExecutor(workers);
-    ServiceRuntime runtime;
-    try {
-      runtime =
-          ServiceRuntime.builder()
-              .config(config)
-              .serviceName(serviceName(config))
-              .port(server.getAddress().getPort())
-              .component(new HttpServerComponent(server, workers))
-              .start();
-    } catch (RuntimeException e) {
-      // The port is bound already and the runtime did not take the server over: release it. A
-      // server that never ran keeps its socket until its dispatcher has run once, hence start().
-      server.start();
-      server.stop(0);
-      workers.shutdownNow();
-      throw e;
-    }
+    server.setExecutor(Executors.newFixedThreadPool(8));
+    // The runtime starts the server once the service is registered (the handler needs the resolved
+    // instance ID) and stops it after deregistration and the drain; it frees the port when start()
+    // fails.
+    ServiceRuntime runtime =
+        ServiceRuntime.builder()
+            .config(config)
+            .serviceName(serviceName(config))
+            .httpServer(
+                server,
+                started ->
+                    server
+                        .createContext(
+                            "/reserve", new ReserveHandler(stock, started.info().instanceId()))
+                        .getFilters()
+                        .add(CorrelationFilter.create()))
+            .start();
     String instance = runtime.info().instanceId();
-    server
-        .createContext("/reserve", new ReserveHandler(stock, instance))
-        .getFilters()
-        .add(CorrelationFilter.create());
     log.info(
         "inventory listening on {}:{}, instance {}",
         server.getAddress().getHostString(),

@@ -1,5 +1,6 @@
 package dev.servicekit.examples.inventory;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -28,6 +29,7 @@ final class ReserveHandler implements HttpHandler {
    */
   static final String INSTANCE_FIELD = "service.instance.id";
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Logger log = LoggerFactory.getLogger(ReserveHandler.class);
   private static final Pattern SKU = Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
@@ -106,7 +108,7 @@ final class ReserveHandler implements HttpHandler {
 
   private static void respond(HttpExchange exchange, int status, Map<String, ?> body)
       throws IOException {
-    byte[] bytes = Json.object(body).getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = JSON.writeValueAsBytes(body);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,38 +73,35 @@ public final class OrdersApp {
                 config.getString(HTTP_ADDRESS, "0.0.0.0"),
                 config.getPort("servicekit.service.port", 8080)),
             0);
-    ExecutorService workers = Executors.newFixedThreadPool(8);
-    server.setExecutor(workers);
+    server.setExecutor(Executors.newFixedThreadPool(8));
     OrderPublisher publisher =
         new OrderPublisher(
             config.getString(BROKER_URL, "tcp://127.0.0.1:61616"),
             config.getString(QUEUE, "orders.placed"));
-    ServiceRuntime runtime;
-    try {
-      runtime =
-          ServiceRuntime.builder()
-              .config(config)
-              .serviceName(serviceName(config))
-              .port(server.getAddress().getPort())
-              .healthCheck("broker", publisher::health)
-              .component(publisher)
-              .component(new HttpServerComponent(server, workers))
-              .start();
-    } catch (RuntimeException e) {
-      // The port is bound already and the runtime did not take the server over: release it. A
-      // server that never ran keeps its socket until its dispatcher has run once, hence start().
-      server.start();
-      server.stop(0);
-      workers.shutdownNow();
-      throw e;
-    }
-    ServiceDiscovery discovery =
-        runtime.findComponent(ServiceDiscovery.class).orElse(ServiceDiscovery.none());
     HttpClient http =
         CorrelatingHttpClient.wrap(
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
-    OrdersHandler handler = new OrdersHandler(new InventoryClient(discovery, http), publisher);
-    server.createContext("/orders", handler).getFilters().add(CorrelationFilter.create());
+    // The runtime starts the server once the publisher runs and the service is registered, and
+    // stops it after deregistration and the drain; it frees the port when start() fails.
+    ServiceRuntime runtime =
+        ServiceRuntime.builder()
+            .config(config)
+            .serviceName(serviceName(config))
+            .healthCheck("broker", publisher::health)
+            .component(publisher)
+            .httpServer(
+                server,
+                started -> {
+                  ServiceDiscovery discovery =
+                      started.findComponent(ServiceDiscovery.class).orElse(ServiceDiscovery.none());
+                  OrdersHandler handler =
+                      new OrdersHandler(new InventoryClient(discovery, http), publisher);
+                  server
+                      .createContext("/orders", handler)
+                      .getFilters()
+                      .add(CorrelationFilter.create());
+                })
+            .start();
     log.info(
         "orders listening on {}:{}, instance {}",
         server.getAddress().getHostString(),

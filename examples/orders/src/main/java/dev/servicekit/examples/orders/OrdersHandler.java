@@ -1,5 +1,6 @@
 package dev.servicekit.examples.orders;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.servicekit.correlation.Correlation;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 final class OrdersHandler implements HttpHandler {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Logger log = LoggerFactory.getLogger(OrdersHandler.class);
   private static final Pattern SKU = Pattern.compile("[A-Za-z0-9_-]{1,40}");
   private static final int MAX_BODY = 4096;
@@ -126,7 +128,7 @@ final class OrdersHandler implements HttpHandler {
 
   private static void respond(HttpExchange exchange, int status, Map<String, ?> body)
       throws IOException {
-    byte[] bytes = Json.object(body).getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = JSON.writeValueAsBytes(body);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {

@@ -1,15 +1,19 @@
 package dev.servicekit.examples.shipping;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@code GET /shipments}: the scheduled shipments as a JSON array, oldest first. */
 final class ShipmentsHandler implements HttpHandler {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final OrderPlacedListener listener;
 
@@ -25,20 +29,17 @@ final class ShipmentsHandler implements HttpHandler {
         exchange.sendResponseHeaders(405, -1);
         return;
       }
-      StringBuilder json = new StringBuilder("[");
+      List<Map<String, Object>> shipments = new ArrayList<>();
       for (Shipment s : listener.shipments()) {
-        if (json.length() > 1) {
-          json.append(',');
-        }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("shipmentId", s.shipmentId());
         fields.put("orderId", s.orderId());
         fields.put("sku", s.sku());
         fields.put("quantity", s.quantity());
         fields.put("correlationId", s.correlationId());
-        json.append(Json.object(fields));
+        shipments.add(fields);
       }
-      byte[] bytes = json.append(']').toString().getBytes(StandardCharsets.UTF_8);
+      byte[] bytes = JSON.writeValueAsBytes(shipments);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, bytes.length);
       try (OutputStream out = exchange.getResponseBody()) {

@@ -8,7 +8,6 @@ import dev.servicekit.core.ServiceRuntime;
 import dev.servicekit.correlation.http.CorrelationFilter;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,8 +68,7 @@ public final class ShippingApp {
                 config.getString(HTTP_ADDRESS, "0.0.0.0"),
                 config.getPort("servicekit.service.port", 8080)),
             0);
-    ExecutorService workers = Executors.newFixedThreadPool(4);
-    server.setExecutor(workers);
+    server.setExecutor(Executors.newFixedThreadPool(4));
     OrderPlacedListener listener = new OrderPlacedListener();
     OrderConsumer consumer =
         new OrderConsumer(
@@ -81,25 +79,16 @@ public final class ShippingApp {
         .createContext("/shipments", new ShipmentsHandler(listener))
         .getFilters()
         .add(CorrelationFilter.create());
-    ServiceRuntime runtime;
-    try {
-      runtime =
-          ServiceRuntime.builder()
-              .config(config)
-              .serviceName(serviceName(config))
-              .port(server.getAddress().getPort())
-              .healthCheck("broker", consumer::health)
-              .component(consumer)
-              .component(new HttpServerComponent(server, workers))
-              .start();
-    } catch (RuntimeException e) {
-      // The port is bound already and the runtime did not take the server over: release it. A
-      // server that never ran keeps its socket until its dispatcher has run once, hence start().
-      server.start();
-      server.stop(0);
-      workers.shutdownNow();
-      throw e;
-    }
+    // The runtime starts the server once the consumer runs and the service is registered, and
+    // stops it after deregistration and the drain; it frees the port when start() fails.
+    ServiceRuntime runtime =
+        ServiceRuntime.builder()
+            .config(config)
+            .serviceName(serviceName(config))
+            .healthCheck("broker", consumer::health)
+            .component(consumer)
+            .httpServer(server)
+            .start();
     log.info(
         "shipping listening on {}:{}, instance {}",
         server.getAddress().getHostString(),
