@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** What servicekit-testing's module-info says to a user whose tests run on the module path. */
@@ -77,5 +81,46 @@ class ModuleDescriptorTest {
   void providesNoServices() {
     assertThat(MODULE.provides()).isEmpty();
     assertThat(Files.exists(CLASSES.resolve("META-INF/services"))).isFalse();
+  }
+
+  @Test
+  void thePublicApiIsTheDocumentedSet() throws Exception {
+    Set<String> publicTypes = new TreeSet<>();
+    for (String pkg : List.of("dev.servicekit.testing", "dev.servicekit.testing.contract")) {
+      try (Stream<Path> files = Files.list(CLASSES.resolve(pkg.replace('.', '/')))) {
+        for (Path f : (Iterable<Path>) files::iterator) {
+          String file = f.getFileName().toString();
+          if (file.endsWith(".class") && !file.equals("package-info.class")) {
+            Class<?> c =
+                Class.forName(
+                    pkg + "." + file.substring(0, file.length() - 6),
+                    false,
+                    getClass().getClassLoader());
+            if (!c.isAnonymousClass() && isReachable(c)) {
+              publicTypes.add(c.getName());
+            }
+          }
+        }
+      }
+    }
+    assertThat(publicTypes)
+        .containsExactly(
+            "dev.servicekit.testing.LocalConsul",
+            "dev.servicekit.testing.LocalConsul$Builder",
+            "dev.servicekit.testing.LogCapture",
+            "dev.servicekit.testing.RecordedRequest",
+            "dev.servicekit.testing.RegisteredCheck",
+            "dev.servicekit.testing.RegisteredService",
+            "dev.servicekit.testing.contract.AgentUnderTest",
+            "dev.servicekit.testing.contract.ConsulAgentContract");
+  }
+
+  private static boolean isReachable(Class<?> c) {
+    for (Class<?> t = c; t != null; t = t.getEnclosingClass()) {
+      if (!Modifier.isPublic(t.getModifiers())) {
+        return false;
+      }
+    }
+    return true;
   }
 }
