@@ -7,7 +7,7 @@
  * know the runtime take part in its start.
  */
 module dev.servicekit.config {
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports dev.servicekit.config;
   exports dev.servicekit.config.spi;

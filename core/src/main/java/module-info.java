@@ -13,7 +13,7 @@ module dev.servicekit.core {
   requires jdk.httpserver;
   requires org.slf4j;
   requires static micrometer.registry.prometheus;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports dev.servicekit.core;
   exports dev.servicekit.core.spi;

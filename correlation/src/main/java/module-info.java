@@ -24,7 +24,7 @@ module dev.servicekit.correlation {
   requires static transitive kafka.clients;
   requires static transitive okhttp3;
   requires static transitive org.apache.httpcomponents.core5.httpcore5;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports dev.servicekit.correlation;
   exports dev.servicekit.correlation.amqp;

@@ -18,7 +18,7 @@ module dev.servicekit.logging {
   requires java.logging;
   requires static commons.logging;
   requires static io.opentelemetry.api;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports dev.servicekit.logging;
 

@@ -15,7 +15,7 @@ module dev.servicekit.registry {
   requires org.apache.httpcomponents.httpclient;
   requires org.apache.httpcomponents.httpcore;
   requires org.slf4j;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports dev.servicekit.registry;
 

@@ -10,7 +10,7 @@ module dev.servicekit.testing {
   requires com.fasterxml.jackson.databind;
   requires java.net.http;
   requires jdk.httpserver;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
   requires static org.junit.jupiter.api;
 
   exports dev.servicekit.testing;

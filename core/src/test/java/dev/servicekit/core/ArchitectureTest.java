@@ -41,6 +41,7 @@ class ArchitectureTest {
             "com.sun.net.httpserver..",
             "org.slf4j..",
             "io.micrometer..",
+            "org.jspecify.annotations",
             "dev.servicekit.config..",
             "dev.servicekit.core..")
         .check(CORE);

@@ -33,7 +33,7 @@ class ModuleDescriptorTest {
             "requires jdk.httpserver",
             "requires org.slf4j",
             "requires static micrometer.registry.prometheus",
-            "requires static org.jspecify");
+            "requires static transitive org.jspecify");
   }
 
   @Test

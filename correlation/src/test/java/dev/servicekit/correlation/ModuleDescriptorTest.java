@@ -51,7 +51,7 @@ class ModuleDescriptorTest {
             "requires static transitive kafka.clients",
             "requires static transitive okhttp3",
             "requires static transitive org.apache.httpcomponents.core5.httpcore5",
-            "requires static org.jspecify");
+            "requires static transitive org.jspecify");
   }
 
   @Test

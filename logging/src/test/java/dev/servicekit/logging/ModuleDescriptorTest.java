@@ -36,7 +36,7 @@ class ModuleDescriptorTest {
             "requires java.logging",
             "requires static commons.logging",
             "requires static io.opentelemetry.api",
-            "requires static org.jspecify");
+            "requires static transitive org.jspecify");
   }
 
   @Test

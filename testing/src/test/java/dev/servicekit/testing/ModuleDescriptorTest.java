@@ -1,6 +1,7 @@
 package dev.servicekit.testing;
 
 import static java.lang.module.ModuleDescriptor.Requires.Modifier.STATIC;
+import static java.lang.module.ModuleDescriptor.Requires.Modifier.TRANSITIVE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.module.ModuleDescriptor;
@@ -73,7 +74,7 @@ class ModuleDescriptorTest {
             "org.jspecify",
             "org.junit.jupiter.api");
     assertThat(requires.get("org.junit.jupiter.api")).containsExactly(STATIC);
-    assertThat(requires.get("org.jspecify")).containsExactly(STATIC);
+    assertThat(requires.get("org.jspecify")).containsExactlyInAnyOrder(STATIC, TRANSITIVE);
     assertThat(requires.get("com.fasterxml.jackson.databind")).isEmpty();
   }
 
