@@ -1,6 +1,7 @@
 package dev.servicekit.config;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A configuration value that cannot be used, in servicekit's one error format: {@code Invalid
@@ -16,7 +17,7 @@ public final class ConfigException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   private final String key;
-  private final String source;
+  private final @Nullable String source;
   private final String expected;
 
   /**
@@ -27,30 +28,53 @@ public final class ConfigException extends IllegalArgumentException {
    * @param source where the value came from, for example {@code system property a.b}, or null
    * @param expected what a valid value looks like, for example {@code an integer from 0 to 65535}
    */
-  public ConfigException(String key, String value, String source, String expected) {
+  public ConfigException(
+      String key, @Nullable String value, @Nullable String source, String expected) {
     super(message(key, value, source, expected));
     this.key = Objects.requireNonNull(key, "key");
     this.source = source;
     this.expected = Objects.requireNonNull(expected, "expected");
   }
 
-  /** The key whose value was rejected. */
+  /**
+   * The key whose value was rejected.
+   *
+   * @return the key, for example {@code servicekit.management.port}
+   */
   public String key() {
     return key;
   }
 
-  /** Where the rejected value came from, or empty when it is missing or its source is unknown. */
+  /**
+   * Where the rejected value came from, or empty when it is missing or its source is unknown.
+   *
+   * @return for example {@code system property servicekit.management.port}
+   */
   public java.util.Optional<String> source() {
     return java.util.Optional.ofNullable(source);
   }
 
-  /** What a valid value looks like. */
+  /**
+   * What a valid value looks like.
+   *
+   * @return for example {@code an integer from 0 to 65535}
+   */
   public String expected() {
     return expected;
   }
 
-  /** The message for these parts, as {@link #getMessage()} shows it. */
-  public static String message(String key, String value, String source, String expected) {
+  /**
+   * The message for these parts, as {@link #getMessage()} shows it.
+   *
+   * @param key the configuration key
+   * @param value the raw value, or null when it is missing
+   * @param source where the value came from, or null when unknown
+   * @param expected what a valid value looks like
+   * @return one line; a secret key's value is redacted, control characters are escaped and long
+   *     values cut
+   */
+  public static String message(
+      String key, @Nullable String value, @Nullable String source, String expected) {
     StringBuilder sb = new StringBuilder("Invalid configuration ").append(key);
     if (value == null) {
       sb.append(": no value");

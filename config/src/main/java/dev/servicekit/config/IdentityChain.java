@@ -42,7 +42,14 @@ public final class IdentityChain {
 
   private IdentityChain() {}
 
-  /** The parts of the identity that {@code config} sets, with where each came from. */
+  /**
+   * The parts of the identity that {@code config} sets, with where each came from.
+   *
+   * @param config the configuration to read
+   * @param problems told about a malformed {@code OTEL_RESOURCE_ATTRIBUTES}, which is then ignored;
+   *     never told twice per call
+   * @return each part found, with its key and source
+   */
   public static Found find(ServiceConfig config, Consumer<ConfigException> problems) {
     Map<String, String> otel;
     try {
@@ -75,7 +82,13 @@ public final class IdentityChain {
     return new Found(name, version, environment, instanceId);
   }
 
-  /** The identity that {@code config} sets; parts it does not set are unknown. */
+  /**
+   * The identity that {@code config} sets; parts it does not set are unknown.
+   *
+   * @param config the configuration to read
+   * @param problems told about a malformed {@code OTEL_RESOURCE_ATTRIBUTES}, which is then ignored
+   * @return the identity; {@link ServiceIdentity#NONE} when nothing is set
+   */
   public static ServiceIdentity resolve(ServiceConfig config, Consumer<ConfigException> problems) {
     return find(config, problems).identity();
   }
@@ -102,7 +115,11 @@ public final class IdentityChain {
       Optional<Setting> environment,
       Optional<Setting> instanceId) {
 
-    /** The values as an identity. */
+    /**
+     * The values as an identity.
+     *
+     * @return the values alone, without their sources
+     */
     public ServiceIdentity identity() {
       return ServiceIdentity.of(
           name.map(Setting::value).orElse(null),

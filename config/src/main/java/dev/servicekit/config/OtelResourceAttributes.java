@@ -38,6 +38,8 @@ public final class OtelResourceAttributes {
   /**
    * Parses the value.
    *
+   * @param raw the value of {@code OTEL_RESOURCE_ATTRIBUTES}, for example {@code
+   *     service.name=orders,deployment.environment.name=prod}
    * @return the attributes in order (a later duplicate wins), or empty when the value is malformed
    */
   public static Optional<Map<String, String>> parse(String raw) {
@@ -64,6 +66,8 @@ public final class OtelResourceAttributes {
    * Reads and parses {@code otel.resource.attributes} / {@code OTEL_RESOURCE_ATTRIBUTES} from
    * {@code config}.
    *
+   * @param config the configuration to read
+   * @return the attributes in order, unmodifiable; empty when the key is unset
    * @throws ConfigException when the value is malformed; callers that must not fail report the
    *     message and go on without the attributes
    */
@@ -75,7 +79,12 @@ public final class OtelResourceAttributes {
     return parse(found.get().value()).orElseThrow(() -> found.get().error(EXPECTED));
   }
 
-  /** Percent-decodes UTF-8; a plus sign stays a plus sign. Empty when a {@code %} is malformed. */
+  /**
+   * Percent-decodes UTF-8; a plus sign stays a plus sign. Empty when a {@code %} is malformed.
+   *
+   * @param s percent-encoded text
+   * @return the decoded text
+   */
   public static Optional<String> decode(String s) {
     if (s.indexOf('%') < 0) {
       return Optional.of(s);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The process-wide configuration layer: how a started runtime's builder values reach modules that
@@ -33,7 +34,7 @@ public final class ProcessConfig {
   private static final Object LOCK = new Object();
   private static final List<Layer> LAYERS = new ArrayList<>();
   private static final List<Runnable> LISTENERS = new CopyOnWriteArrayList<>();
-  private static volatile Layer top;
+  private static volatile @Nullable Layer top;
   private static volatile int version;
 
   private ProcessConfig() {}
@@ -41,6 +42,9 @@ public final class ProcessConfig {
   /**
    * The configuration as of now: the published builder settings (if a runtime runs) over the
    * current system properties and environment. A fresh copy on every call: keep what you derive.
+   *
+   * @return a snapshot; cheap to take, but not free (it copies system properties and the
+   *     environment)
    */
   public static ServiceConfig current() {
     Layer t = top;
@@ -52,23 +56,38 @@ public final class ProcessConfig {
    * The identity of the running service, or, before a runtime published one, what system properties
    * and the environment give (malformed values are ignored here; the module that reads them reports
    * them).
+   *
+   * @return the published identity, else the resolved one
    */
   public static ServiceIdentity identity() {
     Layer t = top;
     return t != null ? t.identity : IdentityChain.resolve(current(), problem -> {});
   }
 
-  /** Whether a runtime's layer is published now. */
+  /**
+   * Whether a runtime's layer is published now.
+   *
+   * @return true from a runtime's start until its layer is closed
+   */
   public static boolean published() {
     return top != null;
   }
 
-  /** The layer that applies now (the newest one still open), or empty before any runtime runs. */
+  /**
+   * The layer that applies now (the newest one still open), or empty before any runtime runs.
+   *
+   * @return the top layer
+   */
   public static java.util.Optional<Layer> layer() {
     return java.util.Optional.ofNullable(top);
   }
 
-  /** A number that changes whenever a layer is published or withdrawn. One volatile read. */
+  /**
+   * A number that changes whenever a layer is published or withdrawn. One volatile read.
+   *
+   * @return compare it with the one read before; equal means nothing was published or withdrawn in
+   *     between
+   */
   public static int version() {
     return version;
   }
@@ -76,6 +95,10 @@ public final class ProcessConfig {
   /**
    * Publishes a runtime's identity and builder settings; they win over system properties and the
    * environment until the returned layer is closed. Listeners run before this returns.
+   *
+   * @param identity the runtime's resolved identity
+   * @param settings the builder settings by key; copied
+   * @return the layer; close it to withdraw what was published
    */
   public static Layer publish(ServiceIdentity identity, Map<String, String> settings) {
     Layer layer =
@@ -94,12 +117,18 @@ public final class ProcessConfig {
   /**
    * Runs {@code listener} after every publish and withdrawal, on the thread that did it. A listener
    * must be quick and must not throw (what it throws is ignored).
+   *
+   * @param listener called with no arguments; keep a reference to remove it
    */
   public static void addListener(Runnable listener) {
     LISTENERS.add(Objects.requireNonNull(listener, "listener"));
   }
 
-  /** Removes a listener added with {@link #addListener}. */
+  /**
+   * Removes a listener added with {@link #addListener}.
+   *
+   * @param listener the listener as added; unknown listeners are ignored
+   */
   public static void removeListener(Runnable listener) {
     LISTENERS.remove(listener);
   }
@@ -136,12 +165,20 @@ public final class ProcessConfig {
       this.settings = settings;
     }
 
-    /** The published identity. */
+    /**
+     * The published identity.
+     *
+     * @return the identity as the runtime resolved it
+     */
     public ServiceIdentity identity() {
       return identity;
     }
 
-    /** The published builder settings. */
+    /**
+     * The published builder settings.
+     *
+     * @return an unmodifiable copy, in no particular order
+     */
     public Map<String, String> settings() {
       return settings;
     }

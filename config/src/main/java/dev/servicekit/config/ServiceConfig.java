@@ -44,12 +44,20 @@ public final class ServiceConfig {
     this.environment = environment;
   }
 
-  /** Reads the current system properties and environment (no overrides). */
+  /**
+   * Reads the current system properties and environment (no overrides).
+   *
+   * @return a snapshot; later changes to system properties or the environment do not show in it
+   */
   public static ServiceConfig fromEnvironment() {
     return of(Map.of(), System.getProperties(), System.getenv());
   }
 
-  /** A configuration in which nothing is set. */
+  /**
+   * A configuration in which nothing is set.
+   *
+   * @return the shared empty configuration
+   */
   public static ServiceConfig empty() {
     return EMPTY;
   }
@@ -57,6 +65,11 @@ public final class ServiceConfig {
   /**
    * Creates a configuration from explicit sources; tests use this to avoid touching the real
    * environment.
+   *
+   * @param overrides values that win over everything else, as a builder gives them
+   * @param systemProperties read as if they were the JVM's system properties; copied
+   * @param environment read as if it were the process environment; copied
+   * @return the configuration
    */
   public static ServiceConfig of(
       Map<String, String> overrides, Properties systemProperties, Map<String, String> environment) {
@@ -67,7 +80,14 @@ public final class ServiceConfig {
     return of(overrides, props, environment);
   }
 
-  /** Creates a configuration from explicit sources given as maps. */
+  /**
+   * Creates a configuration from explicit sources given as maps.
+   *
+   * @param overrides values that win over everything else; copied in their order
+   * @param systemProperties system properties by name; copied
+   * @param environment environment variables by name; copied
+   * @return the configuration
+   */
   public static ServiceConfig of(
       Map<String, String> overrides,
       Map<String, String> systemProperties,
@@ -78,7 +98,13 @@ public final class ServiceConfig {
         Collections.unmodifiableMap(new HashMap<>(environment)));
   }
 
-  /** A copy in which {@code values} take precedence over system properties and environment. */
+  /**
+   * A copy in which {@code values} take precedence over system properties and environment.
+   *
+   * @param values keys and values to add as overrides
+   * @return this instance when {@code values} is empty, else a new configuration; a key given here
+   *     replaces an earlier override of the same key
+   */
   public ServiceConfig withOverrides(Map<String, String> values) {
     if (values.isEmpty()) {
       return this;
@@ -88,7 +114,11 @@ public final class ServiceConfig {
     return new ServiceConfig(Collections.unmodifiableMap(merged), systemProperties, environment);
   }
 
-  /** The overrides (builder values) of this configuration, in the order given. */
+  /**
+   * The overrides (builder values) of this configuration, in the order given.
+   *
+   * @return an unmodifiable map, empty when nothing was overridden
+   */
   public Map<String, String> overrides() {
     return overrides;
   }
@@ -96,12 +126,20 @@ public final class ServiceConfig {
   /**
    * The environment variable name for a key: upper case, with dots and dashes as underscores
    * ({@code servicekit.management.port} becomes {@code SERVICEKIT_MANAGEMENT_PORT}).
+   *
+   * @param key a dotted key
+   * @return the variable name, for example {@code SERVICEKIT_MANAGEMENT_PORT}
    */
   public static String envName(String key) {
     return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
 
-  /** Whether values of this key must never be printed. */
+  /**
+   * Whether values of this key must never be printed.
+   *
+   * @param key a configuration key or variable name, in any case
+   * @return true when the key names a token, password, secret, key or credential
+   */
   public static boolean isSecretKey(String key) {
     String k = key.toLowerCase(Locale.ROOT);
     return k.contains("token")
@@ -111,12 +149,22 @@ public final class ServiceConfig {
         || k.contains("credential");
   }
 
-  /** The raw value of a key with the precedence above, or empty. */
+  /**
+   * The raw value of a key with the precedence above, or empty.
+   *
+   * @param key the dotted key; its environment variable is {@link #envName}
+   * @return the trimmed value, or empty when the key is unset or blank everywhere
+   */
   public Optional<String> get(String key) {
     return find(key).map(Setting::value);
   }
 
-  /** The value of a key with where it came from, or empty when the key is unset. */
+  /**
+   * The value of a key with where it came from, or empty when the key is unset.
+   *
+   * @param key the dotted key; its environment variable is {@link #envName}
+   * @return the value with its key and source, or empty
+   */
   public Optional<Setting> find(String key) {
     Objects.requireNonNull(key, "key");
     String v = overrides.get(key);
@@ -138,17 +186,30 @@ public final class ServiceConfig {
   /**
    * Where the value of a key comes from ({@code builder}, {@code system property a.b}, {@code
    * environment variable A_B}), or empty when the key is unset.
+   *
+   * @param key the dotted key
+   * @return the source as error messages name it
    */
   public Optional<String> sourceOf(String key) {
     return find(key).map(Setting::source);
   }
 
-  /** A raw environment variable by its exact name ({@code CONSUL_HTTP_ADDR}), or empty. */
+  /**
+   * A raw environment variable by its exact name ({@code CONSUL_HTTP_ADDR}), or empty.
+   *
+   * @param name the variable name, exactly as spelled (no key translation)
+   * @return the trimmed value, or empty when unset or blank
+   */
   public Optional<String> env(String name) {
     return findEnv(name).map(Setting::value);
   }
 
-  /** A raw environment variable by its exact name, with its source, or empty. */
+  /**
+   * A raw environment variable by its exact name, with its source, or empty.
+   *
+   * @param name the variable name, exactly as spelled
+   * @return the value with the source {@code environment variable <name>}
+   */
   public Optional<Setting> findEnv(String name) {
     String v = environment.get(name);
     return v == null || v.isBlank()
@@ -159,6 +220,9 @@ public final class ServiceConfig {
   /**
    * The keys set as overrides or system properties that start with {@code prefix}, sorted (for
    * families such as {@code servicekit.log.level.<logger>}).
+   *
+   * @param prefix the key prefix, for example {@code servicekit.log.level.}
+   * @return an unmodifiable, sorted list; keys set only in the environment are not listed
    */
   public List<String> keysStartingWith(String prefix) {
     TreeSet<String> keys = new TreeSet<>();
@@ -175,23 +239,53 @@ public final class ServiceConfig {
     return List.copyOf(keys);
   }
 
-  /** The value of a key, or the default. */
+  /**
+   * The value of a key, or the default.
+   *
+   * @param key the dotted key
+   * @param defaultValue returned when the key is unset; use {@link #get} to tell unset apart
+   * @return the trimmed value, or {@code defaultValue} when the key is unset
+   */
   public String getString(String key, String defaultValue) {
     return get(key).orElse(defaultValue);
   }
 
-  /** An integer value. */
+  /**
+   * An integer value.
+   *
+   * @param key the dotted key
+   * @param defaultValue returned when the key is unset
+   * @return the value, or {@code defaultValue} when the key is unset
+   * @throws ConfigException when the value is not an integer
+   */
   public int getInt(String key, int defaultValue) {
     return getInt(key, defaultValue, Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
 
-  /** An integer value within {@code [min, max]}. */
+  /**
+   * An integer value within {@code [min, max]}.
+   *
+   * @param key the dotted key
+   * @param defaultValue returned when the key is unset; not checked against the range
+   * @param min the smallest value accepted
+   * @param max the largest value accepted
+   * @return the value, or {@code defaultValue} when the key is unset
+   * @throws ConfigException when the value is not an integer in the range
+   */
   public int getInt(String key, int defaultValue, int min, int max) {
     Optional<Setting> found = find(key);
     return found.isEmpty() ? defaultValue : toInt(found.get(), min, max);
   }
 
-  /** Parses an integer setting within {@code [min, max]}. */
+  /**
+   * Parses an integer setting within {@code [min, max]}.
+   *
+   * @param s the setting to parse
+   * @param min the smallest value accepted
+   * @param max the largest value accepted
+   * @return the parsed value
+   * @throws ConfigException naming the setting when its value is not an integer in the range
+   */
   public static int toInt(Setting s, int min, int max) {
     Optional<Integer> value = Values.parseInt(s.value());
     if (value.isEmpty() || value.get() < min || value.get() > max) {
@@ -200,52 +294,113 @@ public final class ServiceConfig {
     return value.get();
   }
 
-  /** What an integer within {@code [min, max]} looks like, in the words of an error message. */
+  /**
+   * What an integer within {@code [min, max]} looks like, in the words of an error message.
+   *
+   * @param min the smallest value accepted; {@link Integer#MIN_VALUE} for no bound
+   * @param max the largest value accepted; {@link Integer#MAX_VALUE} for no bound
+   * @return {@code an integer}, or {@code an integer from <min> to <max>}
+   */
   public static String intExpected(int min, int max) {
     return min == Integer.MIN_VALUE && max == Integer.MAX_VALUE
         ? "an integer"
         : "an integer from " + min + " to " + max;
   }
 
-  /** A TCP port: an integer from 0 (any free port) to 65535. */
+  /**
+   * A TCP port: an integer from 0 (any free port) to 65535.
+   *
+   * @param key the dotted key
+   * @param defaultValue returned when the key is unset
+   * @return the port, or {@code defaultValue} when the key is unset
+   * @throws ConfigException when the value is not such an integer
+   */
   public int getPort(String key, int defaultValue) {
     return getInt(key, defaultValue, 0, 65535);
   }
 
-  /** A boolean in the grammar of {@link Values#parseBoolean}. */
+  /**
+   * A boolean in the grammar of {@link Values#parseBoolean}.
+   *
+   * @param key the dotted key
+   * @param defaultValue returned when the key is unset
+   * @return the value, or {@code defaultValue} when the key is unset
+   * @throws ConfigException when the value is not a boolean in that grammar
+   */
   public boolean getBoolean(String key, boolean defaultValue) {
     Optional<Setting> found = find(key);
     return found.isEmpty() ? defaultValue : toBoolean(found.get());
   }
 
-  /** Parses a boolean setting. */
+  /**
+   * Parses a boolean setting.
+   *
+   * @param s the setting to parse
+   * @return the parsed value
+   * @throws ConfigException naming the setting when its value is not a boolean
+   */
   public static boolean toBoolean(Setting s) {
     return Values.parseBoolean(s.value()).orElseThrow(() -> s.error(Values.BOOLEAN));
   }
 
-  /** A non-negative duration in the grammar of {@link Values#parseDuration}. */
+  /**
+   * A non-negative duration in the grammar of {@link Values#parseDuration}.
+   *
+   * @param key the dotted key
+   * @param defaultValue returned when the key is unset
+   * @return the value, or {@code defaultValue} when the key is unset
+   * @throws ConfigException when the value is not a duration in that grammar
+   */
   public Duration getDuration(String key, Duration defaultValue) {
     Optional<Setting> found = find(key);
     return found.isEmpty() ? defaultValue : toDuration(found.get());
   }
 
-  /** Parses a duration setting. */
+  /**
+   * Parses a duration setting.
+   *
+   * @param s the setting to parse
+   * @return the parsed, non-negative duration
+   * @throws ConfigException naming the setting when its value is not a duration
+   */
   public static Duration toDuration(Setting s) {
     return Values.parseDuration(s.value()).orElseThrow(() -> s.error(Values.DURATION));
   }
 
-  /** An enum constant, matched case-insensitively with dashes read as underscores. */
+  /**
+   * An enum constant, matched case-insensitively with dashes read as underscores.
+   *
+   * @param key the dotted key
+   * @param type the enum class
+   * @param defaultValue returned when the key is unset
+   * @param <E> the enum type
+   * @return the constant, or {@code defaultValue} when the key is unset
+   * @throws ConfigException listing the constants when the value names none of them
+   */
   public <E extends Enum<E>> E getEnum(String key, Class<E> type, E defaultValue) {
     Optional<Setting> found = find(key);
     return found.isEmpty() ? defaultValue : toEnum(found.get(), type);
   }
 
-  /** Parses an enum setting. */
+  /**
+   * Parses an enum setting.
+   *
+   * @param s the setting to parse
+   * @param type the enum class
+   * @param <E> the enum type
+   * @return the constant
+   * @throws ConfigException naming the setting and the constants when its value names none
+   */
   public static <E extends Enum<E>> E toEnum(Setting s, Class<E> type) {
     return Values.parseEnum(s.value(), type).orElseThrow(() -> s.error(Values.choices(type)));
   }
 
-  /** A comma-separated list, trimmed, without empty entries; empty when unset. */
+  /**
+   * A comma-separated list, trimmed, without empty entries; empty when unset.
+   *
+   * @param key the dotted key
+   * @return an unmodifiable list
+   */
   public List<String> getList(String key) {
     return get(key).map(Values::splitList).orElse(List.of());
   }
@@ -253,6 +408,8 @@ public final class ServiceConfig {
   /**
    * A comma-separated list of {@code key=value} pairs, in order; empty when unset.
    *
+   * @param key the dotted key
+   * @return an unmodifiable map in the order given; a later duplicate key wins
    * @throws ConfigException when an entry has no {@code =} or an empty key
    */
   public Map<String, String> getMap(String key) {
@@ -271,12 +428,22 @@ public final class ServiceConfig {
     return Collections.unmodifiableMap(result);
   }
 
-  /** Parses a boolean the way {@link #getBoolean} does. */
+  /**
+   * Parses a boolean the way {@link #getBoolean} does.
+   *
+   * @param raw the text to parse
+   * @return the value, or empty when {@code raw} is not a boolean
+   */
   public static Optional<Boolean> parseBoolean(String raw) {
     return Values.parseBoolean(raw);
   }
 
-  /** Parses a duration the way {@link #getDuration} does. */
+  /**
+   * Parses a duration the way {@link #getDuration} does.
+   *
+   * @param raw the text to parse
+   * @return the value, or empty when {@code raw} is not a duration
+   */
   public static Optional<Duration> parseDuration(String raw) {
     return Values.parseDuration(raw);
   }

@@ -2,6 +2,7 @@ package dev.servicekit.config;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who the service is, as far as it is known: name, version, deployment environment and instance id.
@@ -15,50 +16,81 @@ public final class ServiceIdentity {
   /** An identity with no part known. */
   public static final ServiceIdentity NONE = new ServiceIdentity(null, null, null, null);
 
-  private final String name;
-  private final String version;
-  private final String environment;
-  private final String instanceId;
+  private final @Nullable String name;
+  private final @Nullable String version;
+  private final @Nullable String environment;
+  private final @Nullable String instanceId;
 
-  private ServiceIdentity(String name, String version, String environment, String instanceId) {
+  private ServiceIdentity(
+      @Nullable String name,
+      @Nullable String version,
+      @Nullable String environment,
+      @Nullable String instanceId) {
     this.name = blankToNull(name);
     this.version = blankToNull(version);
     this.environment = blankToNull(environment);
     this.instanceId = blankToNull(instanceId);
   }
 
-  /** An identity from its parts; a null or blank part is unknown. */
+  /**
+   * An identity from its parts; a null or blank part is unknown.
+   *
+   * @param name the logical service name, or null
+   * @param version the service version, or null
+   * @param environment the deployment environment, or null
+   * @param instanceId the id of this running instance, or null
+   * @return the identity; equal to {@link #NONE} when every part is unknown
+   */
   public static ServiceIdentity of(
-      String name, String version, String environment, String instanceId) {
+      @Nullable String name,
+      @Nullable String version,
+      @Nullable String environment,
+      @Nullable String instanceId) {
     return new ServiceIdentity(name, version, environment, instanceId);
   }
 
-  /** The logical service name, for example {@code orders}. */
+  /**
+   * The logical service name, for example {@code orders}.
+   *
+   * @return the trimmed name, or empty when unknown
+   */
   public Optional<String> name() {
     return Optional.ofNullable(name);
   }
 
-  /** The service's version. */
+  /**
+   * The service's version.
+   *
+   * @return the trimmed version, or empty when unknown
+   */
   public Optional<String> version() {
     return Optional.ofNullable(version);
   }
 
-  /** The deployment environment, for example {@code prod}. */
+  /**
+   * The deployment environment, for example {@code prod}.
+   *
+   * @return the trimmed environment, or empty when unknown
+   */
   public Optional<String> environment() {
     return Optional.ofNullable(environment);
   }
 
-  /** The id of this running instance, for example {@code orders-node7-1a2b3c4d}. */
+  /**
+   * The id of this running instance, for example {@code orders-node7-1a2b3c4d}.
+   *
+   * @return the trimmed instance id, or empty when unknown
+   */
   public Optional<String> instanceId() {
     return Optional.ofNullable(instanceId);
   }
 
-  private static String blankToNull(String s) {
+  private static @Nullable String blankToNull(@Nullable String s) {
     return s == null || s.isBlank() ? null : s.trim();
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof ServiceIdentity other
         && Objects.equals(name, other.name)
         && Objects.equals(version, other.version)

@@ -39,7 +39,12 @@ public final class Values {
 
   private Values() {}
 
-  /** Parses a boolean. */
+  /**
+   * Parses a boolean.
+   *
+   * @param raw the text; surrounding whitespace is ignored
+   * @return the value, or empty when {@code raw} is in none of the accepted spellings
+   */
   public static Optional<Boolean> parseBoolean(String raw) {
     switch (raw.trim().toLowerCase(Locale.ROOT)) {
       case "true", "t", "yes", "y", "on", "1":
@@ -51,7 +56,13 @@ public final class Values {
     }
   }
 
-  /** Parses an integer: optional sign and decimal digits, nothing else. */
+  /**
+   * Parses an integer: optional sign and decimal digits, nothing else.
+   *
+   * @param raw the text; surrounding whitespace is ignored
+   * @return the value, or empty when {@code raw} is not an integer or does not fit in an {@code
+   *     int}
+   */
   public static Optional<Integer> parseInt(String raw) {
     String s = raw.trim();
     if (s.isEmpty() || s.length() > 12) {
@@ -70,7 +81,12 @@ public final class Values {
     }
   }
 
-  /** Parses a non-negative duration in Go style or ISO-8601. */
+  /**
+   * Parses a non-negative duration in Go style or ISO-8601.
+   *
+   * @param raw the text, for example {@code 1h30m} or {@code PT10S}
+   * @return the duration, or empty when {@code raw} is malformed or negative
+   */
   public static Optional<Duration> parseDuration(String raw) {
     String s = raw.trim();
     if (s.isEmpty()) {
@@ -143,7 +159,14 @@ public final class Values {
     };
   }
 
-  /** Parses an enum constant: its name in any case, dashes read as underscores. */
+  /**
+   * Parses an enum constant: its name in any case, dashes read as underscores.
+   *
+   * @param raw the text
+   * @param type the enum class
+   * @param <E> the enum type
+   * @return the constant, or empty when {@code raw} names none
+   */
   public static <E extends Enum<E>> Optional<E> parseEnum(String raw, Class<E> type) {
     String wanted = raw.trim().replace('-', '_');
     for (E constant : type.getEnumConstants()) {
@@ -154,7 +177,13 @@ public final class Values {
     return Optional.empty();
   }
 
-  /** {@code one of a, b, c}: the constants of {@code type}, lower case with dashes. */
+  /**
+   * {@code one of a, b, c}: the constants of {@code type}, lower case with dashes.
+   *
+   * @param type the enum class
+   * @param <E> the enum type
+   * @return for example {@code one of auto, propagate, off}
+   */
   public static <E extends Enum<E>> String choices(Class<E> type) {
     List<String> names = new ArrayList<>();
     for (E constant : type.getEnumConstants()) {
@@ -163,7 +192,12 @@ public final class Values {
     return "one of " + String.join(", ", names);
   }
 
-  /** A comma-separated list, trimmed, without empty entries. */
+  /**
+   * A comma-separated list, trimmed, without empty entries.
+   *
+   * @param value the comma-separated text
+   * @return an unmodifiable list, empty for a blank value
+   */
   public static List<String> splitList(String value) {
     List<String> out = new ArrayList<>();
     for (String part : value.split(",")) {

@@ -7,4 +7,7 @@
  * <p>Start with {@link dev.servicekit.config.ServiceConfig} and {@link
  * dev.servicekit.config.ProcessConfig}.
  */
+@NullMarked
 package dev.servicekit.config;
+
+import org.jspecify.annotations.NullMarked;

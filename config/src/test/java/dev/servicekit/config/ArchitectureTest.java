@@ -1,10 +1,12 @@
 package dev.servicekit.config;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** servicekit-config is the bottom module: it depends on the JDK alone. */
@@ -20,7 +22,8 @@ class ArchitectureTest {
     classes()
         .should()
         .onlyDependOnClassesThat()
-        .resideInAnyPackage("java..", "dev.servicekit.config..")
+        // JSpecify's annotations are read at compile time only (requires static)
+        .resideInAnyPackage("java..", "org.jspecify.annotations", "dev.servicekit.config..")
         .check(classes);
   }
 
@@ -31,7 +34,32 @@ class ArchitectureTest {
         .resideInAPackage("dev.servicekit.config.spi")
         .should()
         .onlyDependOnClassesThat()
-        .resideInAnyPackage("java..", "dev.servicekit.config", "dev.servicekit.config.spi")
+        .resideInAnyPackage(
+            "java..",
+            "org.jspecify.annotations",
+            "dev.servicekit.config",
+            "dev.servicekit.config.spi")
         .check(classes);
+  }
+
+  @Test
+  void thePublicApiIsTheDocumentedSet() {
+    assertThat(
+            ApiSurface.publicTypes(
+                classes, List.of("dev.servicekit.config", "dev.servicekit.config.spi")))
+        .containsExactly(
+            "dev.servicekit.config.ConfigException",
+            "dev.servicekit.config.IdentityChain",
+            "dev.servicekit.config.IdentityChain$Found",
+            "dev.servicekit.config.OtelResourceAttributes",
+            "dev.servicekit.config.ProcessConfig",
+            "dev.servicekit.config.ProcessConfig$Layer",
+            "dev.servicekit.config.ServiceConfig",
+            "dev.servicekit.config.ServiceIdentity",
+            "dev.servicekit.config.Setting",
+            "dev.servicekit.config.Values",
+            "dev.servicekit.config.spi.MeterSink",
+            "dev.servicekit.config.spi.MeterSource",
+            "dev.servicekit.config.spi.SettingsCheck");
   }
 }

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of one {@link HealthCheck}: up or down, with optional details for humans and tools.
@@ -27,32 +28,60 @@ public final class HealthStatus {
     this.details = details;
   }
 
-  /** A passing status without details. */
+  /**
+   * A passing status without details.
+   *
+   * @return the shared passing status
+   */
   public static HealthStatus up() {
     return UP;
   }
 
-  /** A failing status without details. */
+  /**
+   * A failing status without details.
+   *
+   * @return a failing status; add details with {@link #withDetail}
+   */
   public static HealthStatus down() {
     return new HealthStatus(false, Map.of());
   }
 
-  /** A failing status with a reason, reported as the {@code reason} detail. */
+  /**
+   * A failing status with a reason, reported as the {@code reason} detail.
+   *
+   * @param reason a short, human-readable reason, shown on the management endpoint; keep secrets
+   *     out
+   * @return a failing status with one detail
+   */
   public static HealthStatus down(String reason) {
     return down().withDetail("reason", Objects.requireNonNull(reason, "reason"));
   }
 
-  /** Whether the check passed. */
+  /**
+   * Whether the check passed.
+   *
+   * @return true for up, false for down
+   */
   public boolean isUp() {
     return up;
   }
 
-  /** Details in insertion order; never null, unmodifiable. */
+  /**
+   * Details in insertion order; never null, unmodifiable.
+   *
+   * @return the details by name
+   */
   public Map<String, Object> details() {
     return details;
   }
 
-  /** A copy of this status with one more detail (a later value for the same key wins). */
+  /**
+   * A copy of this status with one more detail (a later value for the same key wins).
+   *
+   * @param key the detail name
+   * @param value a value the endpoint writes as JSON: a string, number, boolean, list or map
+   * @return a new status with the same up or down state
+   */
   public HealthStatus withDetail(String key, Object value) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
@@ -62,7 +91,7 @@ public final class HealthStatus {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof HealthStatus other && up == other.up && details.equals(other.details);
   }
 

@@ -33,7 +33,18 @@ public record ServiceInfo(
     List<String> tags,
     Map<String, String> meta) {
 
-  /** Validates and copies the collections. */
+  /**
+   * Validates and copies the collections.
+   *
+   * @param name logical service name, for example {@code orders}
+   * @param version the service's own version, {@code unknown} when not configured
+   * @param instanceId unique per host and stable for the life of the process
+   * @param environment deployment environment, for example {@code prod}
+   * @param address advertised host address
+   * @param port the port the service listens on, from 0 to 65535
+   * @param tags registry tags, in order; copied
+   * @param meta registry metadata, in insertion order; copied
+   */
   public ServiceInfo {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(version, "version");

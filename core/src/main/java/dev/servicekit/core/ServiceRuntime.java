@@ -27,6 +27,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,13 +75,13 @@ public final class ServiceRuntime implements AutoCloseable {
   private final HealthChecks health;
   private final long startNanos = System.nanoTime();
   private final AtomicReference<State> state = new AtomicReference<>(State.STARTING);
-  private volatile ManagementServer server;
+  private volatile @Nullable ManagementServer server;
   private volatile Components components = new Components(List.of());
-  private volatile CoreMeters meters;
-  private volatile ProcessConfig.Layer layer;
-  private Thread shutdownHook;
-  private CompletableFuture<Void> stopped;
-  private Thread stoppingThread;
+  private volatile @Nullable CoreMeters meters;
+  private volatile ProcessConfig.@Nullable Layer layer;
+  private @Nullable Thread shutdownHook;
+  private @Nullable CompletableFuture<Void> stopped;
+  private @Nullable Thread stoppingThread;
 
   private ServiceRuntime(
       ServiceInfo info, ServiceConfig config, RuntimeSettings settings, MetricsEndpoint metrics) {
@@ -92,22 +93,38 @@ public final class ServiceRuntime implements AutoCloseable {
     this.health = new HealthChecks(settings.healthTimeout(), settings.healthThreads());
   }
 
-  /** A new builder; nothing happens until {@link Builder#start()}. */
+  /**
+   * A new builder; nothing happens until {@link Builder#start()}.
+   *
+   * @return a builder with every setting at its default
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The identity this service runs under. */
+  /**
+   * The identity this service runs under.
+   *
+   * @return the identity resolved at start; immutable
+   */
   public ServiceInfo info() {
     return info;
   }
 
-  /** The configuration the runtime was started with, builder values included. */
+  /**
+   * The configuration the runtime was started with, builder values included.
+   *
+   * @return the configuration; immutable
+   */
   public ServiceConfig config() {
     return config;
   }
 
-  /** Bound base URI of the management endpoint, for example {@code http://10.0.0.5:8081}. */
+  /**
+   * Bound base URI of the management endpoint, for example {@code http://10.0.0.5:8081}.
+   *
+   * @return the URI the endpoint is bound to, with the port it really got
+   */
   public URI managementUri() {
     return server.uri();
   }
@@ -115,6 +132,9 @@ public final class ServiceRuntime implements AutoCloseable {
   /**
    * The first started component that is an instance of {@code type}.
    *
+   * @param type the class or interface to look for, for example {@code ServiceDiscovery.class}
+   * @param <T> the type looked for
+   * @return the component
    * @throws NoSuchElementException when no started component has that type, for example because its
    *     provider was not configured
    */
@@ -134,7 +154,13 @@ public final class ServiceRuntime implements AutoCloseable {
                         + " CONSUL_HTTP_ADDR."));
   }
 
-  /** The first started component that is an instance of {@code type}, or empty. */
+  /**
+   * The first started component that is an instance of {@code type}, or empty.
+   *
+   * @param type the class or interface to look for
+   * @param <T> the type looked for
+   * @return the component, or empty when no started component has that type
+   */
   public <T> Optional<T> findComponent(Class<T> type) {
     Objects.requireNonNull(type, "type");
     for (ServiceComponent c : components.started()) {
@@ -148,12 +174,18 @@ public final class ServiceRuntime implements AutoCloseable {
   /**
    * Whether the service should receive traffic: it has started, is not stopping, and every
    * readiness check passes. Runs the readiness checks, waiting at most the health check timeout.
+   *
+   * @return true when ready; false while starting, stopping or when a readiness check fails
    */
   public boolean isReady() {
     return state.get() == State.RUNNING && health.evaluate(HealthCheck.Kind.READINESS).up();
   }
 
-  /** Whether every liveness check passes. Runs the checks, waiting at most the timeout. */
+  /**
+   * Whether every liveness check passes. Runs the checks, waiting at most the timeout.
+   *
+   * @return true when every liveness check passes (also while stopping)
+   */
   public boolean isLive() {
     return health.evaluate(HealthCheck.Kind.LIVENESS).up();
   }
@@ -410,7 +442,7 @@ public final class ServiceRuntime implements AutoCloseable {
    */
   public static final class Builder {
 
-    private ServiceConfig base;
+    private @Nullable ServiceConfig base;
     private final Map<String, String> overrides = new LinkedHashMap<>();
     private final List<String> tags = new ArrayList<>();
     private final Map<String, String> meta = new LinkedHashMap<>();
@@ -418,53 +450,93 @@ public final class ServiceRuntime implements AutoCloseable {
     private final List<ServiceComponent> components = new ArrayList<>();
     private final List<HttpServerComponent> httpServers = new ArrayList<>();
     private MeterRegistry meterRegistry = Metrics.globalRegistry;
-    private ClassLoader classLoader;
+    private @Nullable ClassLoader classLoader;
 
     private Builder() {
       checks.put(HealthCheck.Kind.LIVENESS, new LinkedHashMap<>());
       checks.put(HealthCheck.Kind.READINESS, new LinkedHashMap<>());
     }
 
-    /** The logical service name, for example {@code orders} ({@code servicekit.service.name}). */
+    /**
+     * The logical service name, for example {@code orders} ({@code servicekit.service.name}).
+     *
+     * @param name non-blank; lower case with dashes is what registries expect
+     * @return this builder
+     */
     public Builder serviceName(String name) {
       requireText(name, "serviceName");
       return config(IdentityResolver.NAME, name);
     }
 
-    /** The service's version ({@code servicekit.service.version}). */
+    /**
+     * The service's version ({@code servicekit.service.version}).
+     *
+     * @param version non-blank, for example {@code 1.4.2}
+     * @return this builder
+     */
     public Builder version(String version) {
       return config(IdentityResolver.VERSION, requireText(version, "version"));
     }
 
-    /** The deployment environment, for example {@code prod}. */
+    /**
+     * The deployment environment, for example {@code prod}.
+     *
+     * @param environment non-blank
+     * @return this builder
+     */
     public Builder environment(String environment) {
       return config(IdentityResolver.ENVIRONMENT, requireText(environment, "environment"));
     }
 
-    /** A fixed instance id instead of the generated {@code name-host-random}. */
+    /**
+     * A fixed instance id instead of the generated {@code name-host-random}.
+     *
+     * @param instanceId non-blank and unique among the instances of this service
+     * @return this builder
+     */
     public Builder instanceId(String instanceId) {
       return config(IdentityResolver.INSTANCE_ID, requireText(instanceId, "instanceId"));
     }
 
-    /** The advertised address (IP literal or host name) instead of the detected one. */
+    /**
+     * The advertised address (IP literal or host name) instead of the detected one.
+     *
+     * @param address an IP literal or host name that other services can reach
+     * @return this builder
+     */
     public Builder address(String address) {
       requireText(address, "address");
       AdvertisedAddress.validated(address, AdvertisedAddress.KEY, "builder");
       return config(AdvertisedAddress.KEY, address);
     }
 
-    /** The port the service itself listens on (0 when it has none). */
+    /**
+     * The port the service itself listens on (0 when it has none).
+     *
+     * @param port from 0 to 65535
+     * @return this builder
+     */
     public Builder port(int port) {
       return config(IdentityResolver.PORT, Integer.toString(checkPort(port, "port")));
     }
 
-    /** Adds a registry tag. */
+    /**
+     * Adds a registry tag.
+     *
+     * @param tag non-blank; added after the tags given before
+     * @return this builder
+     */
     public Builder tag(String tag) {
       tags.add(requireText(tag, "tag"));
       return this;
     }
 
-    /** Adds registry tags. */
+    /**
+     * Adds registry tags.
+     *
+     * @param tags non-blank tags, added in order
+     * @return this builder
+     */
     public Builder tags(String... tags) {
       Objects.requireNonNull(tags, "tags");
       for (String t : tags) {
@@ -473,20 +545,36 @@ public final class ServiceRuntime implements AutoCloseable {
       return this;
     }
 
-    /** Adds registry tags. */
+    /**
+     * Adds registry tags.
+     *
+     * @param tags non-blank tags, added in iteration order
+     * @return this builder
+     */
     public Builder tags(Collection<String> tags) {
       Objects.requireNonNull(tags, "tags");
       tags.forEach(this::tag);
       return this;
     }
 
-    /** Adds one registry metadata entry; a later value for the same key wins. */
+    /**
+     * Adds one registry metadata entry; a later value for the same key wins.
+     *
+     * @param key non-blank
+     * @param value any text, empty included
+     * @return this builder
+     */
     public Builder meta(String key, String value) {
       meta.put(requireText(key, "meta key"), Objects.requireNonNull(value, "meta value"));
       return this;
     }
 
-    /** Adds registry metadata entries. */
+    /**
+     * Adds registry metadata entries.
+     *
+     * @param entries keys and values as for {@link #meta(String, String)}
+     * @return this builder
+     */
     public Builder meta(Map<String, String> entries) {
       Objects.requireNonNull(entries, "meta");
       entries.forEach(this::meta);
@@ -496,6 +584,10 @@ public final class ServiceRuntime implements AutoCloseable {
     /**
      * Sets any configuration key, winning over system properties and the environment, for example
      * {@code config("servicekit.shutdown.drain", "10s")}. Components see it too.
+     *
+     * @param key a dotted key such as {@code servicekit.management.port}
+     * @param value the value as text; checked at {@link #start()}, not here
+     * @return this builder
      */
     public Builder config(String key, String value) {
       overrides.put(requireText(key, "key"), Objects.requireNonNull(value, "value"));
@@ -505,18 +597,35 @@ public final class ServiceRuntime implements AutoCloseable {
     /**
      * Reads configuration from {@code config} instead of the system properties and environment
      * (values set on this builder still win). Tests use {@link ServiceConfig#of} here.
+     *
+     * @param config the configuration to read instead of the process's own
+     * @return this builder
      */
     public Builder config(ServiceConfig config) {
       this.base = Objects.requireNonNull(config, "config");
       return this;
     }
 
-    /** Adds a readiness check, shown on {@code /health/ready}. */
+    /**
+     * Adds a readiness check, shown on {@code /health/ready}.
+     *
+     * @param name unique among readiness checks
+     * @param check called on the runtime's health threads, at most once at a time; it may block up
+     *     to the health check timeout
+     * @return this builder
+     */
     public Builder healthCheck(String name, HealthCheck check) {
       return check(HealthCheck.Kind.READINESS, name, check);
     }
 
-    /** Adds a liveness check, shown on {@code /health/live}. */
+    /**
+     * Adds a liveness check, shown on {@code /health/live}.
+     *
+     * @param name unique among liveness checks
+     * @param check called on the runtime's health threads; keep it cheap, a failing liveness check
+     *     asks for a restart
+     * @return this builder
+     */
     public Builder livenessCheck(String name, HealthCheck check) {
       return check(HealthCheck.Kind.LIVENESS, name, check);
     }
@@ -530,7 +639,12 @@ public final class ServiceRuntime implements AutoCloseable {
       return this;
     }
 
-    /** Adds a component; builder components start after discovered ones, in the order added. */
+    /**
+     * Adds a component; builder components start after discovered ones, in the order added.
+     *
+     * @param component started at {@link #start()} and stopped by {@link ServiceRuntime#close()}
+     * @return this builder
+     */
     public Builder component(ServiceComponent component) {
       components.add(Objects.requireNonNull(component, "component"));
       return this;
@@ -587,19 +701,32 @@ public final class ServiceRuntime implements AutoCloseable {
      * PrometheusMeterRegistry} given here (or held by a composite given here); otherwise the
      * runtime creates one with the JVM binders and adds it to the composite, or puts it beside any
      * other registry given here in a new composite that components then see.
+     *
+     * @param registry the registry, or a composite holding the ones to use
+     * @return this builder
      */
     public Builder meterRegistry(MeterRegistry registry) {
       this.meterRegistry = Objects.requireNonNull(registry, "meterRegistry");
       return this;
     }
 
-    /** Port of the management endpoint; 0 picks any free port. */
+    /**
+     * Port of the management endpoint; 0 picks any free port.
+     *
+     * @param port from 0 to 65535
+     * @return this builder
+     */
     public Builder managementPort(int port) {
       return config(
           RuntimeSettings.MANAGEMENT_PORT, Integer.toString(checkPort(port, "managementPort")));
     }
 
-    /** Bind address (IP literal) of the management endpoint, for example {@code 127.0.0.1}. */
+    /**
+     * Bind address (IP literal) of the management endpoint, for example {@code 127.0.0.1}.
+     *
+     * @param address an IPv4 or IPv6 literal; host names are rejected
+     * @return this builder
+     */
     public Builder managementBindAddress(String address) {
       requireText(address, "managementBindAddress");
       if (IpLiterals.parse(address).isEmpty()) {
@@ -608,12 +735,22 @@ public final class ServiceRuntime implements AutoCloseable {
       return config(RuntimeSettings.MANAGEMENT_ADDRESS, address);
     }
 
-    /** How long to wait between withdrawing and stopping components. */
+    /**
+     * How long to wait between withdrawing and stopping components.
+     *
+     * @param drain zero or more; zero stops components right after they withdraw
+     * @return this builder
+     */
     public Builder drainPeriod(Duration drain) {
       return config(RuntimeSettings.DRAIN, nonNegative(drain, "drainPeriod").toString());
     }
 
-    /** How long a health check may take before it counts as down; positive. */
+    /**
+     * How long a health check may take before it counts as down; positive.
+     *
+     * @param timeout more than zero
+     * @return this builder
+     */
     public Builder healthCheckTimeout(Duration timeout) {
       nonNegative(timeout, "healthCheckTimeout");
       if (timeout.isZero()) {
@@ -622,7 +759,12 @@ public final class ServiceRuntime implements AutoCloseable {
       return config(RuntimeSettings.HEALTH_TIMEOUT, timeout.toString());
     }
 
-    /** Whether to close the runtime from a JVM shutdown hook; on by default. */
+    /**
+     * Whether to close the runtime from a JVM shutdown hook; on by default.
+     *
+     * @param enabled false when the application closes the runtime itself
+     * @return this builder
+     */
     public Builder shutdownHook(boolean enabled) {
       return config(RuntimeSettings.SHUTDOWN_HOOK, Boolean.toString(enabled));
     }
@@ -630,12 +772,20 @@ public final class ServiceRuntime implements AutoCloseable {
     /**
      * Whether to load components, modules' settings checks and meter sources through {@link
      * ServiceLoader}; on by default.
+     *
+     * @param enabled false to start only the components given to this builder
+     * @return this builder
      */
     public Builder discoverComponents(boolean enabled) {
       return config(RuntimeSettings.DISCOVERY, Boolean.toString(enabled));
     }
 
-    /** The class loader for {@link ServiceLoader}; default: the thread's context class loader. */
+    /**
+     * The class loader for {@link ServiceLoader}; default: the thread's context class loader.
+     *
+     * @param loader the loader whose {@code META-INF/services} are read
+     * @return this builder
+     */
     public Builder classLoader(ClassLoader loader) {
       this.classLoader = Objects.requireNonNull(loader, "classLoader");
       return this;
@@ -645,6 +795,7 @@ public final class ServiceRuntime implements AutoCloseable {
      * Resolves configuration and identity, binds the management endpoint, creates and starts the
      * components, and turns ready.
      *
+     * @return the running runtime; close it to stop gracefully
      * @throws ConfigException when a value cannot be used; nothing has been bound then (but for the
      *     HTTP servers given, which are stopped)
      * @throws IllegalStateException when a component fails to start; the ones started before it

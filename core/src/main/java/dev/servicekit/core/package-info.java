@@ -3,4 +3,7 @@
  *
  * <p>Start with {@code ServiceRuntime.builder()}.
  */
+@NullMarked
 package dev.servicekit.core;
+
+import org.jspecify.annotations.NullMarked;

@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.properties.HasModifiers;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.servicekit.config.ApiSurface;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ class ArchitectureTest {
             "com.sun.net.httpserver..",
             "org.slf4j..",
             "io.micrometer..",
+            "org.jspecify.annotations",
             "dev.servicekit.config..",
             "dev.servicekit.core..")
         .check(CORE);
@@ -96,5 +98,14 @@ class ArchitectureTest {
     }
     assertThat(CORE.size()).isGreaterThan(10);
     assertThat(offenders).isEmpty();
+  }
+
+  @Test
+  void theSpiIsTheDocumentedSet() {
+    assertThat(ApiSurface.publicTypes(CORE, List.of("dev.servicekit.core.spi")))
+        .containsExactly(
+            "dev.servicekit.core.spi.ComponentContext",
+            "dev.servicekit.core.spi.ComponentProvider",
+            "dev.servicekit.core.spi.ServiceComponent");
   }
 }

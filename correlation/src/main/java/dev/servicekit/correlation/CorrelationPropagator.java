@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes the correlation of a request or message through any carrier: a getter {@code
@@ -89,6 +90,7 @@ public final class CorrelationPropagator {
    * environment variable. Reads the configuration on every call: create it once (after {@code
    * ServiceRuntime.start()} when the builder sets one of them).
    *
+   * @return a new, immutable propagator; thread-safe
    * @throws dev.servicekit.config.ConfigException (an {@link IllegalArgumentException}) when a
    *     setting has a bad value
    */
@@ -99,6 +101,8 @@ public final class CorrelationPropagator {
   /**
    * The HTTP propagator configured from {@code config}.
    *
+   * @param config the configuration to read the three settings from
+   * @return a new, immutable propagator
    * @throws dev.servicekit.config.ConfigException when a setting has a bad value
    */
   public static CorrelationPropagator http(ServiceConfig config) {
@@ -118,6 +122,7 @@ public final class CorrelationPropagator {
    * .trace-context} as {@link #http()} reads them. Reads the configuration on every call: create it
    * once.
    *
+   * @return a new, immutable propagator; thread-safe
    * @throws dev.servicekit.config.ConfigException when a setting has a bad value
    */
   public static CorrelationPropagator messaging() {
@@ -134,6 +139,8 @@ public final class CorrelationPropagator {
   /**
    * A builder that reads no configuration: header {@code X-Correlation-ID}, no fallback, {@link
    * InboundPolicy#ACCEPT}, {@link TraceContextMode#AUTO}.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -145,8 +152,9 @@ public final class CorrelationPropagator {
    *
    * @param getter returns the value of a header, or {@code null}; for repeated headers, their
    *     values joined with {@code ","}
+   * @return the scope; close it on the thread that opened it
    */
-  public Scope extract(UnaryOperator<String> getter) {
+  public Scope extract(UnaryOperator<@Nullable String> getter) {
     return MdcScope.open(extractContext(getter));
   }
 
@@ -154,33 +162,58 @@ public final class CorrelationPropagator {
    * The Context {@link #extract} would make current, without making it current (for example to keep
    * it with a request and {@link Correlation#attach} it on other threads). Always holds a
    * correlation id.
+   *
+   * @param getter as for {@link #extract}
+   * @return a Context derived from the current one, holding the inbound or a fresh id
    */
-  public Context extractContext(UnaryOperator<String> getter) {
-    UnaryOperator<String> safe = getter == null ? name -> null : getter;
+  public Context extractContext(UnaryOperator<@Nullable String> getter) {
+    UnaryOperator<@Nullable String> safe = getter == null ? name -> null : getter;
     return propagation.extractForScope(Context.current(), safe);
   }
 
-  /** Writes the current Context's fields (id, and per mode the W3C fields) to {@code setter}. */
+  /**
+   * Writes the current Context's fields (id, and per mode the W3C fields) to {@code setter}.
+   *
+   * @param setter called once per field with its name and value; never with null
+   */
   public void inject(BiConsumer<String, String> setter) {
     propagation.inject(Context.current(), setter);
   }
 
-  /** Writes the fields of {@code context} to {@code setter}. */
+  /**
+   * Writes the fields of {@code context} to {@code setter}.
+   *
+   * @param context the Context whose fields to write, for example one kept from {@link
+   *     #extractContext}
+   * @param setter called once per field with its name and value; never with null
+   */
   public void inject(Context context, BiConsumer<String, String> setter) {
     propagation.inject(context, setter);
   }
 
-  /** The header or property name the id is written under. */
+  /**
+   * The header or property name the id is written under.
+   *
+   * @return for example {@code X-Correlation-ID}
+   */
   public String header() {
     return header;
   }
 
-  /** The inbound policy. */
+  /**
+   * The inbound policy.
+   *
+   * @return whether inbound ids are used
+   */
   public InboundPolicy inbound() {
     return inbound;
   }
 
-  /** The trace-context mode. */
+  /**
+   * The trace-context mode.
+   *
+   * @return how W3C trace context is handled
+   */
   public TraceContextMode traceContext() {
     return traceContext;
   }
@@ -189,6 +222,8 @@ public final class CorrelationPropagator {
    * This propagator as an OpenTelemetry {@link TextMapPropagator}, e.g. to compose with others or
    * hand to OpenTelemetry instrumentation. Its {@code extract} adds the inbound id only when valid
    * (no fresh id); rejections are counted.
+   *
+   * @return a propagator that reads and writes what this one does
    */
   public TextMapPropagator asTextMapPropagator() {
     return propagation;
@@ -203,31 +238,55 @@ public final class CorrelationPropagator {
 
     private Builder() {}
 
-    /** The name the id is read and written under (a token of 1 to 64 characters). */
+    /**
+     * The name the id is read and written under (a token of 1 to 64 characters).
+     *
+     * @param name the header or property name
+     * @return this builder
+     */
     public Builder header(String name) {
       this.header = checkName(name);
       return this;
     }
 
-    /** A further name read (never written) when the header is absent; may be called repeatedly. */
+    /**
+     * A further name read (never written) when the header is absent; may be called repeatedly.
+     *
+     * @param name a name read, in the order added, when the header is absent
+     * @return this builder
+     */
     public Builder fallbackHeader(String name) {
       fallbackHeaders.add(checkName(name));
       return this;
     }
 
-    /** Whether inbound ids are used. */
+    /**
+     * Whether inbound ids are used.
+     *
+     * @param policy {@link InboundPolicy#ACCEPT} unless set
+     * @return this builder
+     */
     public Builder inbound(InboundPolicy policy) {
       this.inbound = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
-    /** Whether W3C trace context and baggage are propagated by servicekit. */
+    /**
+     * Whether W3C trace context and baggage are propagated by servicekit.
+     *
+     * @param mode {@link TraceContextMode#AUTO} unless set
+     * @return this builder
+     */
     public Builder traceContext(TraceContextMode mode) {
       this.traceContext = Objects.requireNonNull(mode, "mode");
       return this;
     }
 
-    /** Builds the propagator. */
+    /**
+     * Builds the propagator.
+     *
+     * @return an immutable propagator; the builder can be used again
+     */
     public CorrelationPropagator build() {
       return new CorrelationPropagator(this);
     }

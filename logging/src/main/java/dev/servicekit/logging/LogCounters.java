@@ -26,12 +26,19 @@ public interface LogCounters {
         }
       };
 
-  /** The number of events logged at {@code level}. */
+  /**
+   * The number of events logged at {@code level}.
+   *
+   * @param level the SLF4J level
+   * @return the count since the JVM started; it only grows
+   */
   long events(Level level);
 
   /**
    * The number of events not written: dropped because the queue was full (policy {@code drop}),
    * logged from inside the logger's own work, or lost to a failing output.
+   *
+   * @return the count since the JVM started; it only grows
    */
   long dropped();
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one output format looks like: which fields a line has, in which order, under which names,
@@ -100,14 +101,25 @@ public final class LogProfile {
      */
     CLOUD_TRACE_RESOURCE;
 
-    /** The id as this format writes it, for {@code project} (null or blank when unknown). */
-    public String format(String traceId, String project) {
+    /**
+     * The id as this format writes it, for {@code project} (null or blank when unknown).
+     *
+     * @param traceId the 32 hex digits of the trace id
+     * @param project the Google Cloud project id, or null
+     * @return the trace id as written, for example {@code projects/p1/traces/4bf92f35...}
+     */
+    public String format(String traceId, @Nullable String project) {
       return this == CLOUD_TRACE_RESOURCE && project != null && !project.isBlank()
           ? "projects/" + project + "/traces/" + traceId
           : traceId;
     }
 
-    /** The bare trace id of a value this format wrote (or of a bare id). */
+    /**
+     * The bare trace id of a value this format wrote (or of a bare id).
+     *
+     * @param value a trace id as a line carries it
+     * @return the 32 hex digits
+     */
     public String parse(String value) {
       int at = value.lastIndexOf("/traces/");
       return this == CLOUD_TRACE_RESOURCE && at >= 0
@@ -238,12 +250,21 @@ public final class LogProfile {
     this.reserved = Collections.unmodifiableSet(taken);
   }
 
-  /** The built-in profiles: {@code ecs}, {@code logstash}, {@code gcp}. */
+  /**
+   * The built-in profiles: {@code ecs}, {@code logstash}, {@code gcp}.
+   *
+   * @return an unmodifiable list, the default first
+   */
   public static List<LogProfile> all() {
     return ALL;
   }
 
-  /** The built-in profile with this id (case-insensitive), if there is one. */
+  /**
+   * The built-in profile with this id (case-insensitive), if there is one.
+   *
+   * @param id for example {@code ecs}, {@code logstash} or {@code gcp}
+   * @return the profile, or empty for an unknown id
+   */
   public static Optional<LogProfile> named(String id) {
     for (LogProfile p : ALL) {
       if (p.id.equalsIgnoreCase(String.valueOf(id).trim())) {
@@ -253,17 +274,29 @@ public final class LogProfile {
     return Optional.empty();
   }
 
-  /** The id used to select it ({@code servicekit.log.profile}). */
+  /**
+   * The id used to select it ({@code servicekit.log.profile}).
+   *
+   * @return for example {@code ecs}
+   */
   public String id() {
     return id;
   }
 
-  /** The top-level fields in the order a line carries them. */
+  /**
+   * The top-level fields in the order a line carries them.
+   *
+   * @return an unmodifiable list
+   */
   public List<LogField> order() {
     return order;
   }
 
-  /** The fields written inside {@link LogField#LABELS}, in order; empty when it has none. */
+  /**
+   * The fields written inside {@link LogField#LABELS}, in order; empty when it has none.
+   *
+   * @return an unmodifiable list
+   */
   public List<LogField> labelFields() {
     return labelFields;
   }
@@ -271,22 +304,39 @@ public final class LogProfile {
   /**
    * The JSON name of a field, whether top-level or inside the labels; empty when the profile does
    * not write it.
+   *
+   * @param field the field
+   * @return for example {@code log.level}
    */
   public Optional<String> name(LogField field) {
     return Optional.ofNullable(names.get(field)).filter(n -> !n.isEmpty());
   }
 
-  /** The fixed value of a constant field ({@link LogField#FORMAT_VERSION}, ...), or empty. */
+  /**
+   * The fixed value of a constant field ({@link LogField#FORMAT_VERSION}, ...), or empty.
+   *
+   * @param field the field
+   * @return for example {@code 8.11.0} for ECS's {@code ecs.version}
+   */
   public Optional<String> constant(LogField field) {
     return Optional.ofNullable(constants.get(field));
   }
 
-  /** The level name for an SLF4J level number (0 trace, 10 debug, ... 40 error). */
+  /**
+   * The level name for an SLF4J level number (0 trace, 10 debug, ... 40 error).
+   *
+   * @param slf4jLevel one of SLF4J's {@code Level.toInt()} values
+   * @return for example {@code INFO}, or {@code WARNING} in the GCP profile
+   */
   public String levelName(int slf4jLevel) {
     return levelNames.get(levelIndex(slf4jLevel));
   }
 
-  /** The distinct level names, from the least to the most severe. */
+  /**
+   * The distinct level names, from the least to the most severe.
+   *
+   * @return an unmodifiable list
+   */
   public List<String> levelNames() {
     return List.copyOf(new LinkedHashSet<>(levelNames));
   }
@@ -295,6 +345,9 @@ public final class LogProfile {
    * The SLF4J level number (0 ... 40) of a level name this profile writes, or -1 when it is none of
    * them. A name two levels share (Cloud Logging's {@code DEBUG} for trace and debug) gives the
    * more severe of them.
+   *
+   * @param name a level name as this profile writes it, in any case
+   * @return 0, 10, 20, 30 or 40, or -1 for a name this profile does not write
    */
   public int levelOf(String name) {
     for (int i = levelNames.size() - 1; i >= 0; i--) {
@@ -305,22 +358,39 @@ public final class LogProfile {
     return -1;
   }
 
-  /** The number written as {@link LogField#LEVEL_VALUE} for an SLF4J level number. */
+  /**
+   * The number written as {@link LogField#LEVEL_VALUE} for an SLF4J level number.
+   *
+   * @param slf4jLevel one of SLF4J's {@code Level.toInt()} values
+   * @return the profile's own number for the level
+   */
   public int levelValue(int slf4jLevel) {
     return levelValues[levelIndex(slf4jLevel)];
   }
 
-  /** How the timestamp is written. */
+  /**
+   * How the timestamp is written.
+   *
+   * @return the timestamp form
+   */
   public TimestampFormat timestampFormat() {
     return timestampFormat;
   }
 
-  /** How the trace id is written. */
+  /**
+   * How the trace id is written.
+   *
+   * @return the trace id form
+   */
   public TraceFormat traceFormat() {
     return traceFormat;
   }
 
-  /** The top-level names this profile writes itself; a user key equal to one is renamed. */
+  /**
+   * The top-level names this profile writes itself; a user key equal to one is renamed.
+   *
+   * @return an unmodifiable set
+   */
   public Set<String> reservedNames() {
     return reserved;
   }

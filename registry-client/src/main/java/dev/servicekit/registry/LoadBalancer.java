@@ -27,12 +27,20 @@ public interface LoadBalancer {
    */
   int select(List<ServiceInstance> instances);
 
-  /** Each instance in turn; the default. */
+  /**
+   * Each instance in turn; the default.
+   *
+   * @return a new balancer; thread-safe, keep one per service
+   */
   static LoadBalancer roundRobin() {
     return new RoundRobinBalancer();
   }
 
-  /** A uniformly random instance. */
+  /**
+   * A uniformly random instance.
+   *
+   * @return a new balancer; thread-safe
+   */
   static LoadBalancer random() {
     return new RandomBalancer();
   }
@@ -42,6 +50,7 @@ public interface LoadBalancer {
    *
    * @param load the current load of an instance, for example requests in flight; must be cheap and
    *     thread-safe
+   * @return a new balancer; thread-safe
    */
   static LoadBalancer powerOfTwoChoices(ToLongFunction<ServiceInstance> load) {
     return new PowerOfTwoChoicesBalancer(Objects.requireNonNull(load, "load"));

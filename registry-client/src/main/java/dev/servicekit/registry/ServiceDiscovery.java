@@ -40,6 +40,7 @@ public interface ServiceDiscovery {
    * One passing instance chosen by the configured balancer (round-robin unless configured
    * otherwise). Does not allocate once the service is watched.
    *
+   * @param serviceName the logical service name
    * @return the instance, or empty when none is known
    */
   Optional<ServiceInstance> choose(String serviceName);
@@ -47,6 +48,7 @@ public interface ServiceDiscovery {
   /**
    * One passing instance chosen by the given balancer.
    *
+   * @param serviceName the logical service name
    * @param balancer the caller's balancer; keep one per service
    * @return the instance, or empty when none is known
    */
@@ -55,13 +57,27 @@ public interface ServiceDiscovery {
   /**
    * Subscribes to changes of a service's healthy set, watching it if it is not watched yet. A
    * listener is called right away with the current set when one is known.
+   *
+   * @param serviceName the logical service name
+   * @param listener called on a discovery thread with the new healthy set each time it changes;
+   *     must not block
+   * @return the subscription; close it to stop the calls
    */
   Subscription subscribe(String serviceName, InstanceListener listener);
 
-  /** Freshness of the cached instances of a service. */
+  /**
+   * Freshness of the cached instances of a service.
+   *
+   * @param serviceName the logical service name
+   * @return when the set was last refreshed and whether it is stale
+   */
   CacheStatus status(String serviceName);
 
-  /** A discovery that knows no instances; what a service without a registry gets. */
+  /**
+   * A discovery that knows no instances; what a service without a registry gets.
+   *
+   * @return the shared no-op discovery
+   */
   static ServiceDiscovery none() {
     return NoopServiceDiscovery.INSTANCE;
   }

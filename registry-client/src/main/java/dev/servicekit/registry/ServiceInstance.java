@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One healthy instance of a service as the registry reports it.
@@ -69,43 +70,71 @@ public final class ServiceInstance {
     return new ServiceInstance(id, name, address, port, tags, meta);
   }
 
-  /** The registry's service ID. */
+  /**
+   * The registry's service ID.
+   *
+   * @return unique among the instances of the service, for example {@code orders-node7-1a2b3c4d}
+   */
   public String id() {
     return id;
   }
 
-  /** The logical service name. */
+  /**
+   * The logical service name.
+   *
+   * @return for example {@code orders}
+   */
   public String name() {
     return name;
   }
 
-  /** Host name or IP address to connect to. */
+  /**
+   * Host name or IP address to connect to.
+   *
+   * @return as registered; an IPv6 literal has no brackets
+   */
   public String address() {
     return address;
   }
 
-  /** The port the instance listens on. */
+  /**
+   * The port the instance listens on.
+   *
+   * @return from 0 to 65535; 0 when the instance registered no port
+   */
   public int port() {
     return port;
   }
 
-  /** Registry tags, unmodifiable. */
+  /**
+   * Registry tags, unmodifiable.
+   *
+   * @return the tags in registry order
+   */
   public List<String> tags() {
     return tags;
   }
 
-  /** Registry metadata, unmodifiable. */
+  /**
+   * Registry metadata, unmodifiable.
+   *
+   * @return the metadata by key
+   */
   public Map<String, String> meta() {
     return meta;
   }
 
-  /** Base URI of the instance, for example {@code http://10.0.0.7:8080}. */
+  /**
+   * Base URI of the instance, for example {@code http://10.0.0.7:8080}.
+   *
+   * @return the URI, computed once; IPv6 addresses are bracketed
+   */
   public URI uri() {
     return uri;
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof ServiceInstance other
         && id.equals(other.id)
         && name.equals(other.name)

@@ -1,2 +1,5 @@
 /** Consul self-registration and discovery. */
+@NullMarked
 package dev.servicekit.registry;
+
+import org.jspecify.annotations.NullMarked;

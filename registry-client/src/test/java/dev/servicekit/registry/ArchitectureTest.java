@@ -1,10 +1,13 @@
 package dev.servicekit.registry;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.servicekit.config.ApiSurface;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The dependency rules of the module, as tests rather than hopes. */
@@ -52,5 +55,17 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAPackage("com.google.gson..")
         .check(classes);
+  }
+
+  @Test
+  void thePublicApiIsTheDocumentedSet() {
+    assertThat(ApiSurface.publicTypes(classes, List.of("dev.servicekit.registry")))
+        .containsExactly(
+            "dev.servicekit.registry.CacheStatus",
+            "dev.servicekit.registry.InstanceListener",
+            "dev.servicekit.registry.LoadBalancer",
+            "dev.servicekit.registry.ServiceDiscovery",
+            "dev.servicekit.registry.ServiceInstance",
+            "dev.servicekit.registry.Subscription");
   }
 }

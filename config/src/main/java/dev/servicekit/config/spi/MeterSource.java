@@ -10,6 +10,10 @@ package dev.servicekit.config.spi;
  */
 public interface MeterSource {
 
-  /** Describes this module's meters; names follow {@code servicekit.<module>.<what>}. */
+  /**
+   * Describes this module's meters; names follow {@code servicekit.<module>.<what>}.
+   *
+   * @param sink receives each meter; call it once per meter, from this method only
+   */
   void describe(MeterSink sink);
 }

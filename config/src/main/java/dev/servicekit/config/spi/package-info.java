@@ -4,4 +4,7 @@
  * Micrometer registry). Implementations are found with {@link java.util.ServiceLoader} through
  * {@code META-INF/services}.
  */
+@NullMarked
 package dev.servicekit.config.spi;
+
+import org.jspecify.annotations.NullMarked;

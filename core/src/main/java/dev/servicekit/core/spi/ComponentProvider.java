@@ -13,7 +13,11 @@ import java.util.Optional;
  */
 public interface ComponentProvider {
 
-  /** Start position: lower starts earlier and stops later. The default is 0. */
+  /**
+   * Start position: lower starts earlier and stops later. The default is 0.
+   *
+   * @return the position; providers with equal order start in no guaranteed order
+   */
   default int order() {
     return 0;
   }

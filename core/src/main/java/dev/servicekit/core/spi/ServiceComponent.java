@@ -16,7 +16,11 @@ package dev.servicekit.core.spi;
  */
 public interface ServiceComponent {
 
-  /** A short name for logs, health details and error messages, for example {@code consul}. */
+  /**
+   * A short name for logs, health details and error messages, for example {@code consul}.
+   *
+   * @return the name; stable for the component's life
+   */
   String name();
 
   /**

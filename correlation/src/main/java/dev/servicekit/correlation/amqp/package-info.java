@@ -6,4 +6,7 @@
  * <p>This package needs {@code com.rabbitmq:amqp-client} on the classpath; nothing else in
  * servicekit loads it.
  */
+@NullMarked
 package dev.servicekit.correlation.amqp;
+
+import org.jspecify.annotations.NullMarked;

@@ -48,13 +48,21 @@ public final class CorrelatingHttpClient extends HttpClient {
   /**
    * Wraps {@code client} with {@link CorrelationPropagator#http()}.
    *
+   * @param client the client to send through
+   * @return a client that sends through {@code client}; closing it closes {@code client} too
    * @throws IllegalArgumentException when a {@code servicekit.correlation.*} setting is bad
    */
   public static HttpClient wrap(HttpClient client) {
     return wrap(client, CorrelationPropagator.http());
   }
 
-  /** Wraps {@code client} with {@code propagator}. */
+  /**
+   * Wraps {@code client} with {@code propagator}.
+   *
+   * @param client the client to send through
+   * @param propagator what to write on each request
+   * @return a client that sends through {@code client}; closing it closes {@code client} too
+   */
   public static HttpClient wrap(HttpClient client, CorrelationPropagator propagator) {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(propagator, "propagator");

@@ -39,13 +39,19 @@ public final class CorrelationFilter extends Filter {
   /**
    * A filter configured by {@link CorrelationPropagator#http()}.
    *
+   * @return a new filter; one instance can serve every context of a server
    * @throws IllegalArgumentException when a {@code servicekit.correlation.*} setting is bad
    */
   public static CorrelationFilter create() {
     return new CorrelationFilter(CorrelationPropagator.http());
   }
 
-  /** A filter using {@code propagator}. */
+  /**
+   * A filter using {@code propagator}.
+   *
+   * @param propagator what to read from requests and write on responses
+   * @return a new filter; one instance can serve every context of a server
+   */
   public static CorrelationFilter create(CorrelationPropagator propagator) {
     return new CorrelationFilter(Objects.requireNonNull(propagator, "propagator"));
   }

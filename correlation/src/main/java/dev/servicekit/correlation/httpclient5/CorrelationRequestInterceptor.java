@@ -7,6 +7,7 @@ import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpRequestInterceptor;
 import org.apache.hc.core5.http.protocol.HttpContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An Apache HttpClient 5 request interceptor that adds the correlation (id and, per mode, W3C trace
@@ -35,19 +36,26 @@ public final class CorrelationRequestInterceptor implements HttpRequestIntercept
   /**
    * An interceptor configured by {@link CorrelationPropagator#http()}.
    *
+   * @return a new interceptor; add it with {@code addRequestInterceptorFirst}
    * @throws IllegalArgumentException when a {@code servicekit.correlation.*} setting is bad
    */
   public static CorrelationRequestInterceptor create() {
     return new CorrelationRequestInterceptor(CorrelationPropagator.http());
   }
 
-  /** An interceptor using {@code propagator}. */
+  /**
+   * An interceptor using {@code propagator}.
+   *
+   * @param propagator what to write on each request
+   * @return a new interceptor; add it with {@code addRequestInterceptorFirst}
+   */
   public static CorrelationRequestInterceptor create(CorrelationPropagator propagator) {
     return new CorrelationRequestInterceptor(Objects.requireNonNull(propagator, "propagator"));
   }
 
   @Override
-  public void process(HttpRequest request, EntityDetails entity, HttpContext httpContext) {
+  public void process(
+      HttpRequest request, @Nullable EntityDetails entity, @Nullable HttpContext httpContext) {
     Object attribute = httpContext == null ? null : httpContext.getAttribute(CONTEXT_ATTRIBUTE);
     Context context = attribute instanceof Context ? (Context) attribute : Context.current();
     propagator.inject(

@@ -6,4 +6,7 @@
  * <p>This package needs {@code jakarta.jms:jakarta.jms-api} on the classpath; nothing else in
  * servicekit loads it.
  */
+@NullMarked
 package dev.servicekit.correlation.jms;
+
+import org.jspecify.annotations.NullMarked;

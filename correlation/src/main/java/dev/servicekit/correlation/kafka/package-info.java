@@ -7,4 +7,7 @@
  * wins. This package needs {@code org.apache.kafka:kafka-clients} on the classpath; nothing else in
  * servicekit loads it.
  */
+@NullMarked
 package dev.servicekit.correlation.kafka;
+
+import org.jspecify.annotations.NullMarked;

@@ -32,13 +32,19 @@ public final class CorrelationInterceptor implements Interceptor {
   /**
    * An interceptor configured by {@link CorrelationPropagator#http()}.
    *
+   * @return a new interceptor; add it with {@code addInterceptor}
    * @throws IllegalArgumentException when a {@code servicekit.correlation.*} setting is bad
    */
   public static CorrelationInterceptor create() {
     return new CorrelationInterceptor(CorrelationPropagator.http());
   }
 
-  /** An interceptor using {@code propagator}. */
+  /**
+   * An interceptor using {@code propagator}.
+   *
+   * @param propagator what to write on each request
+   * @return a new interceptor; add it with {@code addInterceptor}
+   */
   public static CorrelationInterceptor create(CorrelationPropagator propagator) {
     return new CorrelationInterceptor(Objects.requireNonNull(propagator, "propagator"));
   }

@@ -54,12 +54,20 @@ public final class CorrelationServletFilter implements Filter {
     this(CorrelationPropagator.http());
   }
 
-  /** A filter using {@code propagator}. */
+  /**
+   * A filter using {@code propagator}.
+   *
+   * @param propagator what to read from requests and write on responses
+   */
   public CorrelationServletFilter(CorrelationPropagator propagator) {
     this.propagator = Objects.requireNonNull(propagator, "propagator");
   }
 
-  /** The dispatcher types to register the filter for: every one, so each dispatch is covered. */
+  /**
+   * The dispatcher types to register the filter for: every one, so each dispatch is covered.
+   *
+   * @return a new set of every dispatcher type
+   */
   public static EnumSet<DispatcherType> dispatcherTypes() {
     return EnumSet.allOf(DispatcherType.class);
   }

@@ -54,6 +54,9 @@ public abstract class ConsulAgentContract {
   private final List<String> registered = new ArrayList<>();
   private final String prefix = "contract-" + UUID.randomUUID().toString().substring(0, 8);
 
+  /** For subclasses; each instance registers its services under its own random name prefix. */
+  protected ConsulAgentContract() {}
+
   /**
    * The agent to run against; called before every scenario.
    *

@@ -4,7 +4,7 @@ package dev.servicekit.testing.internal;
  * The agent's ACL system: off, or on with one management token and a deny-all anonymous token
  * (Consul's {@code default_policy = "deny"}).
  */
-public final class Acl {
+final class Acl {
   /** Who a request acts as. */
   public enum Identity {
     /** Full access: ACLs are off, or the request carries the management token. */

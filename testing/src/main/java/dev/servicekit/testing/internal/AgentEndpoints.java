@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The {@code /v1/agent/...} routes: services, checks, registration and TTL updates, and self. */
-public final class AgentEndpoints {
+final class AgentEndpoints {
   private AgentEndpoints() {}
 
   /**

@@ -1,7 +1,7 @@
 package dev.servicekit.testing.internal;
 
 /** An error answer of the agent: an HTTP status and the plain-text reason Consul sends with it. */
-public final class ApiException extends RuntimeException {
+final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final int status;

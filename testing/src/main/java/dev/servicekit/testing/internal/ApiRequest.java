@@ -15,7 +15,7 @@ import java.util.function.Function;
  * found the way Consul finds it ({@code ?token=}, then {@code X-Consul-Token}, then {@code
  * Authorization: Bearer}).
  */
-public final class ApiRequest {
+final class ApiRequest {
   private final String method;
   private final String path;
   private final String rawQuery;

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param value a JSON value to render (pretty or compact) when {@code body} is null
  * @param contentType the content type, empty for no body
  */
-public record ApiResponse(
+record ApiResponse(
     int status, Map<String, String> headers, byte[] body, Object value, String contentType) {
 
   /**

@@ -9,7 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param minIndex the {@code index} parameter, 0 when absent
  * @param waitTime how long to wait: {@code wait} (default 5m, at most 10m) plus up to 1/16 jitter
  */
-public record BlockingParams(long minIndex, Duration waitTime) {
+record BlockingParams(long minIndex, Duration waitTime) {
   private static final Duration DEFAULT_WAIT = Duration.ofMinutes(5);
   private static final Duration MAX_WAIT = Duration.ofMinutes(10);
 

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** The {@code /v1/catalog/services} and {@code /v1/catalog/service/:name} routes. */
-public final class CatalogEndpoints {
+final class CatalogEndpoints {
   private CatalogEndpoints() {}
 
   /**

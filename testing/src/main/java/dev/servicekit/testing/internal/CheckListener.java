@@ -4,7 +4,7 @@ package dev.servicekit.testing.internal;
  * Told by {@link AgentState} (while it holds its lock, so implementations must not block) when
  * checks come and go, so that their runners start and stop.
  */
-public interface CheckListener {
+interface CheckListener {
   /** Does nothing. */
   CheckListener NOOP =
       new CheckListener() {

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * <p>HTTP results: 2xx passing, 429 warning, anything else (or no answer within the timeout)
  * critical. Outputs are worded as Consul words them.
  */
-public final class CheckRunner implements CheckListener, AutoCloseable {
+final class CheckRunner implements CheckListener, AutoCloseable {
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
   private static final int MAX_BODY = AgentState.MAX_OUTPUT;
 

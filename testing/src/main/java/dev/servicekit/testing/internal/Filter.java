@@ -20,7 +20,7 @@ import java.util.regex.PatternSyntaxException;
  * error, an unknown selector, or a value of the wrong type is an {@link ApiException} 400 starting
  * {@code Failed to create evaluator for expression: }, as Consul answers.
  */
-public final class Filter implements Predicate<Object> {
+final class Filter implements Predicate<Object> {
   private static final String PREFIX = "Failed to create evaluator for expression: ";
 
   private final Node root;

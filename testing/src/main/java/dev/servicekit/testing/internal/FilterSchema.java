@@ -6,7 +6,7 @@ import java.util.Map;
  * The shape of the data an endpoint's {@code ?filter} runs over, so that a selector naming no field
  * is refused when the expression is parsed (as Consul's evaluator refuses it), not silently false.
  */
-public sealed interface FilterSchema {
+sealed interface FilterSchema {
   /** A string field. */
   record Text() implements FilterSchema {}
 

@@ -7,7 +7,7 @@ import java.time.Duration;
  * Go's {@code time.Duration} text form, as Consul reads ({@code "10s"}, {@code "1m30s"}, {@code
  * "1.5h"}, {@code "300ms"}) and writes it ({@code "1m0s"}, {@code "500ms"}, {@code "0s"}).
  */
-public final class GoDuration {
+final class GoDuration {
   private GoDuration() {}
 
   /**

@@ -1,7 +1,7 @@
 package dev.servicekit.testing.internal;
 
 /** Go's {@code %q} quoting, as Consul's error messages use it. */
-public final class GoQuote {
+final class GoQuote {
   private GoQuote() {}
 
   /**

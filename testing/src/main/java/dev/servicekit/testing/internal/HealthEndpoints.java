@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The {@code /v1/health/service/:name} route, with {@code passing}, {@code tag} and blocking. */
-public final class HealthEndpoints {
+final class HealthEndpoints {
   private HealthEndpoints() {}
 
   /**

@@ -24,7 +24,7 @@ import java.math.BigDecimal;
  * java.util.TreeMap}s accordingly), and for {@code ?pretty} Go's {@code MarshalIndent} with four
  * spaces plus a final newline.
  */
-public final class JsonWriter {
+final class JsonWriter {
   private static final JsonMapper COMPACT = mapper();
   private static final JsonMapper PRETTY = mapper();
 

@@ -8,4 +8,4 @@ package dev.servicekit.testing.internal;
  * @param address the node address
  * @param datacenter the datacenter
  */
-public record NodeInfo(String id, String name, String address, String datacenter) {}
+record NodeInfo(String id, String name, String address, String datacenter) {}

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * refused with a 400 that says so, rather than silently ignored. Durations are Go duration strings
  * or numbers of nanoseconds.
  */
-public final class RegistrationDecoder {
+final class RegistrationDecoder {
   private static final Pattern META_KEY = Pattern.compile("^[a-zA-Z0-9_-]+$");
   private static final int META_MAX_PAIRS = 64;
   private static final int META_MAX_KEY = 128;

@@ -11,7 +11,7 @@ import java.util.Set;
  * no pattern is a 404 with an empty body; a known path with another method is a 405 {@code method X
  * not allowed} with an {@code Allow} header; {@code OPTIONS} answers 200 with {@code Allow}.
  */
-public final class Router {
+final class Router {
   /** Handles one request for a running agent. */
   @FunctionalInterface
   public interface Handler {

@@ -3,7 +3,7 @@ package dev.servicekit.testing.internal;
 import java.util.List;
 
 /** The {@code /v1/status/leader} and {@code /v1/status/peers} routes (no ACL needed). */
-public final class StatusEndpoints {
+final class StatusEndpoints {
   /** The server RPC address the agent claims as leader. */
   public static final String LEADER = "127.0.0.1:8300";
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Renders agent state as the JSON objects Consul's endpoints answer with (PascalCase fields). */
-public final class Views {
+final class Views {
   /** The Consul version this agent reports. */
   public static final String VERSION = "1.20.0";
 
