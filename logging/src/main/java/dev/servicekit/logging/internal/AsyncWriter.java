@@ -2,36 +2,43 @@ package dev.servicekit.logging.internal;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.event.KeyValuePair;
 
 /**
- * Moves events from a bounded queue to a {@link LineSink} on one daemon thread, encoding a batch of
- * lines into one buffer and writing it with one call, so lines never interleave.
+ * Moves encoded lines to a {@link LineSink} on one daemon thread. Each caller encodes its event on
+ * its own thread (with an encoder lent by an {@link EncoderPool}) and appends the line's bytes,
+ * whole, to a shared batch; the writer thread swaps that batch for an empty one and writes it with
+ * one call, so lines never interleave and a thread's lines keep their order.
  *
- * <p>Policy {@code block} makes a caller wait for room (nothing is lost); policy {@code drop}
- * counts the event as dropped, and the writer periodically writes a line saying how many were
- * dropped. {@link #shutdown} (run by a JVM shutdown hook) writes everything queued before it
- * returns; an event logged after that is encoded and written on the calling thread.
+ * <p>The batch holds at most {@code servicekit.log.queue.size} events. Policy {@code block} makes a
+ * caller wait for room (nothing is lost); policy {@code drop} counts the event as dropped, and the
+ * writer periodically writes a line saying how many were dropped. The writer wakes a caller only
+ * when it waits for room, and is woken only when it waits for work: while lines keep coming it
+ * pauses briefly after a short batch, so a batch gathers without a wake-up per event. {@link
+ * #shutdown} (run by a JVM shutdown hook) writes everything queued before it returns; an event
+ * logged after that is written on the calling thread.
  */
 final class AsyncWriter {
 
-  private static final int BATCH = 512;
   private static final int FLUSH_BYTES = 64 * 1024;
-  private static final long POLL_MILLIS = 100;
+  private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-  private final LogConfig config;
-  private final ArrayBlockingQueue<Object> queue;
+  /** A batch of fewer events than this is followed by a pause of {@link #GATHER_NANOS}. */
+  private static final int SHORT_BATCH = 64;
+
+  private static final long GATHER_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+
+  private final int capacity;
+  private final int byteCapacity;
   private final boolean dropWhenFull;
   private final LineSink sink;
-  private final JsonEncoder encoder;
-  private final JsonEncoder directEncoder;
-  private final JsonBuffer buffer;
-  private final JsonBuffer directBuffer;
+  private final EncoderPool encoders;
+  private final JsonEncoder writerEncoder;
   private final EventCounters counters;
   private final InternalErrors errors;
   private final ReentrancyGuard guard;
@@ -39,10 +46,26 @@ final class AsyncWriter {
   private final Duration shutdownTimeout;
   private final Thread thread;
 
-  private volatile boolean stopping;
-  private volatile boolean closed;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition work = lock.newCondition();
+  private final Condition room = lock.newCondition();
+  private final Condition written = lock.newCondition();
+
+  // guarded by lock
+  private JsonBuffer filling;
+  private int events;
+  private long appended;
+  private long done;
+  private boolean writerWaiting;
+  private int callersWaiting;
+  private int flushersWaiting;
+  private boolean closed;
+
+  // writer thread only
+  private JsonBuffer draining;
   private long droppedReported;
-  private int eventsInBuffer;
+
+  private volatile boolean stopping;
 
   AsyncWriter(
       LogConfig config,
@@ -50,14 +73,15 @@ final class AsyncWriter {
       EventCounters counters,
       InternalErrors errors,
       ReentrancyGuard guard) {
-    this.config = config;
-    this.queue = new ArrayBlockingQueue<>(config.queueSize);
+    this.capacity = config.queueSize;
+    // a full batch of typical lines fits; a burst of long lines waits for the writer instead
+    this.byteCapacity = Math.max(FLUSH_BYTES * 16, config.maxLineBytes * 2);
     this.dropWhenFull = config.dropWhenFull;
     this.sink = sink;
-    this.encoder = new JsonEncoder(config);
-    this.directEncoder = new JsonEncoder(config);
-    this.buffer = new JsonBuffer(FLUSH_BYTES + config.maxLineBytes);
-    this.directBuffer = new JsonBuffer(config.maxLineBytes + 64);
+    this.encoders = new EncoderPool(config);
+    this.writerEncoder = new JsonEncoder(config);
+    this.filling = new JsonBuffer(FLUSH_BYTES);
+    this.draining = new JsonBuffer(FLUSH_BYTES);
     this.counters = counters;
     this.errors = errors;
     this.guard = guard;
@@ -71,39 +95,84 @@ final class AsyncWriter {
     thread.start();
   }
 
-  /** Hands an event to the writer; never throws. */
+  /** Encodes an event on the calling thread and hands the line to the writer; never throws. */
   void submit(LogEvent event) {
-    if (closed) {
-      writeDirect(event);
+    EncoderPool.Lease lease = encoders.acquire();
+    try {
+      submit(lease, event);
+    } finally {
+      encoders.release(lease);
+    }
+  }
+
+  /** An encoder for the calling thread, to be given back with {@link #release}. */
+  EncoderPool.Lease lease() {
+    return encoders.acquire();
+  }
+
+  void release(EncoderPool.Lease lease) {
+    encoders.release(lease);
+  }
+
+  /** Encodes {@code event} with the lease's encoder and hands the line to the writer. */
+  void submit(EncoderPool.Lease lease, LogEvent event) {
+    encodeSafely(lease.encoder, event, lease.buffer);
+    submitLine(lease.buffer.array(), lease.buffer.length());
+  }
+
+  /** Hands one encoded line (or nothing, when {@code length} is 0) to the writer. */
+  private void submitLine(byte[] line, int length) {
+    if (length == 0) {
       return;
     }
-    if (dropWhenFull) {
-      if (!queue.offer(event)) {
-        counters.drop();
-      }
-    } else if (!queue.offer(event)) {
-      if (sink.lockedByCurrentThread()) {
-        // the writer needs a lock this thread holds: waiting for room would never end
-        writeUnshared(event);
-        return;
-      }
-      try {
-        while (!queue.offer(event, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-          if (closed || !thread.isAlive()) {
-            writeDirect(event);
-            return;
-          }
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        if (!queue.offer(event)) {
-          writeDirect(event);
+    lock.lock();
+    try {
+      while (!closed && isFull(length)) {
+        if (dropWhenFull) {
+          counters.drop();
           return;
         }
+        if (sink.lockedByCurrentThread() || !thread.isAlive()) {
+          // the writer needs a lock this thread holds (waiting would never end), or is gone
+          break;
+        }
+        callersWaiting++;
+        try {
+          room.awaitNanos(POLL_NANOS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        } finally {
+          callersWaiting--;
+        }
       }
+      if (!closed && !isFull(length)) {
+        filling.writeBytes(line, 0, length);
+        events++;
+        appended++;
+        if (writerWaiting) {
+          writerWaiting = false;
+          work.signal();
+        }
+        return;
+      }
+    } finally {
+      lock.unlock();
     }
-    if (closed) {
-      drainDirect();
+    // closed, or waiting is impossible: write on this thread, without the writer's buffers
+    writeLine(line, length);
+  }
+
+  private boolean isFull(int length) {
+    return events >= capacity || (events > 0 && filling.length() + length > byteCapacity);
+  }
+
+  private void writeLine(byte[] line, int length) {
+    try {
+      sink.write(line, 0, length);
+    } catch (IOException | RuntimeException e) {
+      errors.report("could not write log lines", e);
+      counters.drop(1);
     }
   }
 
@@ -112,84 +181,139 @@ final class AsyncWriter {
    * timeout}; true when it has.
    */
   boolean flush(Duration timeout) {
-    if (closed || !thread.isAlive() || Thread.currentThread() == thread) {
-      return closed;
+    if (Thread.currentThread() == thread) {
+      return false;
     }
-    CountDownLatch done = new CountDownLatch(1);
+    long remaining = timeout.toNanos();
+    lock.lock();
     try {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      if (!queue.offer(done, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-        return false;
+      long target = appended;
+      while (done < target) {
+        if (remaining <= 0 || !thread.isAlive()) {
+          return false;
+        }
+        flushersWaiting++;
+        try {
+          remaining = written.awaitNanos(remaining);
+        } finally {
+          flushersWaiting--;
+        }
       }
-      return done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    } finally {
+      lock.unlock();
     }
   }
 
   /** Writes what is queued, then stops the writer thread; waits at most the shutdown timeout. */
   void shutdown() {
     stopping = true;
+    lock.lock();
+    try {
+      work.signal();
+    } finally {
+      lock.unlock();
+    }
     try {
       thread.join(shutdownTimeout.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    boolean finished = !thread.isAlive();
-    closed = true;
-    if (finished) {
-      drainDirect();
-    } else {
+    if (thread.isAlive()) {
       errors.report("the log writer did not finish within " + shutdownTimeout, null);
+    }
+    lock.lock();
+    try {
+      closed = true;
+      room.signalAll();
+    } finally {
+      lock.unlock();
     }
   }
 
   private void run() {
     guard.enter();
-    List<Object> batch = new ArrayList<>(BATCH);
     long nextReport = System.nanoTime() + dropReportNanos;
     while (true) {
-      Object first;
-      try {
-        first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        first = null;
+      int count = takeBatch();
+      if (count < 0) {
+        break;
       }
-      if (first != null) {
-        batch.add(first);
-        queue.drainTo(batch, BATCH - 1);
-        writeBatch(batch);
-        batch.clear();
+      if (count > 0) {
+        writeDraining(count);
       }
       long now = System.nanoTime();
       if (now - nextReport >= 0) {
         nextReport = now + dropReportNanos;
         reportDrops();
       }
-      if (first == null && stopping && queue.isEmpty()) {
-        break;
+      if (count > 0 && count < SHORT_BATCH && !stopping) {
+        LockSupport.parkNanos(GATHER_NANOS);
       }
     }
     reportDrops();
-    writeBuffer();
   }
 
-  private void writeBatch(List<Object> batch) {
-    for (int i = 0, n = batch.size(); i < n; i++) {
-      Object item = batch.get(i);
-      if (item instanceof LogEvent) {
-        encodeSafely(encoder, (LogEvent) item, buffer);
-        eventsInBuffer++;
-        if (buffer.length() >= FLUSH_BYTES) {
-          writeBuffer();
+  /**
+   * Swaps the filled batch for the empty one; waits up to the poll interval for a first event. The
+   * number of events taken, 0 after a quiet poll interval, -1 when stopping with nothing left (the
+   * writer is then closed: later events are written by their callers).
+   */
+  private int takeBatch() {
+    lock.lock();
+    try {
+      if (events == 0) {
+        if (stopping) {
+          closed = true;
+          room.signalAll();
+          return -1;
         }
-      } else {
-        writeBuffer();
-        ((CountDownLatch) item).countDown();
+        writerWaiting = true;
+        try {
+          work.awaitNanos(POLL_NANOS);
+        } catch (InterruptedException e) {
+          // the writer is only interrupted by accident: carry on
+        }
+        writerWaiting = false;
+        if (events == 0) {
+          return 0;
+        }
       }
+      JsonBuffer full = filling;
+      filling = draining;
+      draining = full;
+      int count = events;
+      events = 0;
+      if (callersWaiting > 0) {
+        room.signalAll();
+      }
+      return count;
+    } finally {
+      lock.unlock();
     }
-    writeBuffer();
+  }
+
+  private void writeDraining(int count) {
+    try {
+      sink.write(draining.array(), 0, draining.length());
+    } catch (IOException | RuntimeException e) {
+      errors.report("could not write log lines", e);
+      counters.drop(count);
+    }
+    draining.reset();
+    draining.shrink(FLUSH_BYTES * 4);
+    lock.lock();
+    try {
+      done += count;
+      if (flushersWaiting > 0) {
+        written.signalAll();
+      }
+    } finally {
+      lock.unlock();
+    }
   }
 
   private void reportDrops() {
@@ -213,8 +337,14 @@ final class AsyncWriter {
               null,
               null,
               null);
-      encodeSafely(encoder, line, buffer);
-      writeBuffer();
+      draining.reset();
+      encodeSafely(writerEncoder, line, draining);
+      try {
+        sink.write(draining.array(), 0, draining.length());
+      } catch (IOException | RuntimeException e) {
+        errors.report("could not write log lines", e);
+      }
+      draining.reset();
     }
   }
 
@@ -229,57 +359,6 @@ final class AsyncWriter {
         enc.encodeFailure(event, e, out);
       } catch (Throwable again) {
         out.truncate(mark);
-      }
-    }
-  }
-
-  private void writeBuffer() {
-    if (buffer.length() == 0) {
-      return;
-    }
-    try {
-      sink.write(buffer.array(), 0, buffer.length());
-    } catch (IOException | RuntimeException e) {
-      errors.report("could not write log lines", e);
-      counters.drop(eventsInBuffer);
-    }
-    eventsInBuffer = 0;
-    buffer.reset();
-    buffer.shrink(FLUSH_BYTES * 4);
-  }
-
-  private void drainDirect() {
-    Object item;
-    while ((item = queue.poll()) != null) {
-      if (item instanceof LogEvent) {
-        writeDirect((LogEvent) item);
-      } else {
-        ((CountDownLatch) item).countDown();
-      }
-    }
-  }
-
-  /** Encodes and writes on the calling thread without touching any shared buffer or lock. */
-  private void writeUnshared(LogEvent event) {
-    JsonBuffer own = new JsonBuffer(512);
-    encodeSafely(new JsonEncoder(config), event, own);
-    try {
-      sink.write(own.array(), 0, own.length());
-    } catch (IOException | RuntimeException e) {
-      errors.report("could not write log lines", e);
-      counters.drop(1);
-    }
-  }
-
-  private void writeDirect(LogEvent event) {
-    synchronized (directBuffer) {
-      directBuffer.reset();
-      encodeSafely(directEncoder, event, directBuffer);
-      try {
-        sink.write(directBuffer.array(), 0, directBuffer.length());
-      } catch (IOException | RuntimeException e) {
-        errors.report("could not write log lines", e);
-        counters.drop(1);
       }
     }
   }

@@ -147,11 +147,13 @@ public final class JsonLoggerFactory implements ILoggerFactory {
           null);
       return;
     }
+    EncoderPool.Lease lease = null;
     try {
       counters.count(level);
       Object context = traces.current();
+      lease = writer.lease();
       LogEvent event =
-          new LogEvent(
+          lease.event.fill(
               timestamp != 0L ? timestamp : System.currentTimeMillis(),
               level,
               logger.getName(),
@@ -167,10 +169,13 @@ public final class JsonLoggerFactory implements ILoggerFactory {
               context == null ? null : traces.spanId(context),
               context != null && traces.sampled(context));
       event.identity = config.identity();
-      writer.submit(event);
+      writer.submit(lease, event);
     } catch (Throwable e) {
       errors.report("could not log an event", e);
     } finally {
+      if (lease != null) {
+        writer.release(lease);
+      }
       guard.exit();
     }
   }

@@ -1,0 +1,79 @@
+package dev.servicekit.logging.internal;
+
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Encoders with their line buffers, lent to the threads that log so each encodes its own events: a
+ * caller takes a free one (a slot chosen by its thread id first), uses it and gives it back. No
+ * thread keeps one, so a virtual thread costs nothing here. When every slot is taken, a caller gets
+ * a fresh encoder that is not kept. Thread-safe.
+ */
+final class EncoderPool {
+
+  /** Slots are {@code SPREAD} array elements apart so two busy slots share no cache line. */
+  private static final int SPREAD = 16;
+
+  private static final int KEEP_BYTES = 64 * 1024;
+
+  /**
+   * An encoder, the buffer it encodes one event into and an event to fill; used by one thread at a
+   * time.
+   */
+  static final class Lease {
+    final JsonEncoder encoder;
+    final JsonBuffer buffer;
+    final LogEvent event = new LogEvent();
+    final int slot;
+
+    Lease(LogConfig config, int slot) {
+      this.encoder = new JsonEncoder(config);
+      this.buffer = new JsonBuffer(1024);
+      this.slot = slot;
+    }
+  }
+
+  private final LogConfig config;
+  private final AtomicReferenceArray<Lease> slots;
+  private final int mask;
+  private final boolean[] created;
+
+  EncoderPool(LogConfig config) {
+    this.config = config;
+    int wanted = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+    int size = Integer.highestOneBit(Math.min(64, wanted - 1)) << 1;
+    this.mask = size - 1;
+    this.slots = new AtomicReferenceArray<>(size * SPREAD);
+    this.created = new boolean[size];
+  }
+
+  /** A free encoder with an empty buffer; give it back with {@link #release}. */
+  Lease acquire() {
+    int start = (int) Thread.currentThread().getId();
+    for (int i = 0; i <= mask; i++) {
+      int slot = (start + i) & mask;
+      Lease lease = slots.getAndSet(slot * SPREAD, null);
+      if (lease != null) {
+        return lease;
+      }
+      if (!created[slot]) {
+        synchronized (created) {
+          if (!created[slot]) {
+            created[slot] = true;
+            return new Lease(config, slot);
+          }
+        }
+      }
+    }
+    return new Lease(config, -1);
+  }
+
+  /** Gives a lease back, its buffer and event emptied. */
+  void release(Lease lease) {
+    lease.event.clear();
+    lease.buffer.reset();
+    lease.buffer.shrink(KEEP_BYTES);
+    if (lease.slot >= 0) {
+      slots.lazySet(lease.slot * SPREAD, lease);
+    }
+  }
+}
