@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -17,8 +18,9 @@ import org.slf4j.event.KeyValuePair;
  *
  * <p>The batch holds at most {@code servicekit.log.queue.size} events. Policy {@code block} makes a
  * caller wait for room (nothing is lost); policy {@code drop} counts the event as dropped, and the
- * writer periodically writes a line saying how many were dropped. The writer wakes a caller only
- * when it waits for room, and is woken only when it waits for work: while lines keep coming it
+ * writer periodically writes a line saying how many were dropped. The append is guarded by a spin
+ * lock held only for the copy, so a caller never parks on it and never has to wake a parked writer
+ * on release; the writer is woken only when it waits for work, and while lines keep coming it
  * pauses briefly after a short batch, so a batch gathers without a wake-up per event. {@link
  * #shutdown} (run by a JVM shutdown hook) writes everything queued before it returns; an event
  * logged after that is written on the calling thread.
@@ -29,9 +31,17 @@ final class AsyncWriter {
   private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   /** A batch of fewer events than this is followed by a pause of {@link #GATHER_NANOS}. */
-  private static final int SHORT_BATCH = 64;
+  private static final int SHORT_BATCH = 256;
 
-  private static final long GATHER_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+  private static final long GATHER_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+
+  private static final int SPINS_BEFORE_YIELD = 100;
+
+  /** Outcomes of an append. */
+  private static final int APPENDED = 0;
+
+  private static final int FULL = 1;
+  private static final int CLOSED = 2;
 
   private final int capacity;
   private final int byteCapacity;
@@ -46,26 +56,35 @@ final class AsyncWriter {
   private final Duration shutdownTimeout;
   private final Thread thread;
 
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition work = lock.newCondition();
-  private final Condition room = lock.newCondition();
-  private final Condition written = lock.newCondition();
+  /** The spin lock over the batch: 0 free, 1 held. */
+  private final AtomicInteger batchLock = new AtomicInteger();
 
-  // guarded by lock
+  // guarded by batchLock
   private JsonBuffer filling;
   private int events;
   private long appended;
-  private long done;
-  private boolean writerWaiting;
-  private int callersWaiting;
-  private int flushersWaiting;
   private boolean closed;
+  private boolean writerParked;
+
+  /**
+   * Callers waiting for room, and flushers waiting for lines to be written, each on a condition.
+   */
+  private final AtomicInteger callersWaiting = new AtomicInteger();
+
+  private final AtomicInteger flushersWaiting = new AtomicInteger();
+  private final ReentrantLock roomLock = new ReentrantLock();
+  private final Condition room = roomLock.newCondition();
+  private final ReentrantLock writtenLock = new ReentrantLock();
+  private final Condition written = writtenLock.newCondition();
+
+  /** Events handed to the sink so far (written, or lost to a failing sink). */
+  private volatile long done;
+
+  private volatile boolean stopping;
 
   // writer thread only
   private JsonBuffer draining;
   private long droppedReported;
-
-  private volatile boolean stopping;
 
   AsyncWriter(
       LogConfig config,
@@ -120,51 +139,110 @@ final class AsyncWriter {
     submitLine(lease.buffer.array(), lease.buffer.length());
   }
 
+  private void lock() {
+    if (!batchLock.compareAndSet(0, 1)) {
+      lockSlowly();
+    }
+  }
+
+  private void lockSlowly() {
+    int spins = 0;
+    while (batchLock.get() != 0 || !batchLock.compareAndSet(0, 1)) {
+      if (++spins < SPINS_BEFORE_YIELD) {
+        Thread.onSpinWait();
+      } else {
+        // the holder was descheduled mid-copy: let it run
+        Thread.yield();
+      }
+    }
+  }
+
+  private void unlock() {
+    batchLock.lazySet(0);
+  }
+
   /** Hands one encoded line (or nothing, when {@code length} is 0) to the writer. */
   private void submitLine(byte[] line, int length) {
     if (length == 0) {
       return;
     }
-    lock.lock();
-    try {
-      while (!closed && isFull(length)) {
-        if (dropWhenFull) {
-          counters.drop();
-          return;
-        }
-        if (sink.lockedByCurrentThread() || !thread.isAlive()) {
-          // the writer needs a lock this thread holds (waiting would never end), or is gone
-          break;
-        }
-        callersWaiting++;
-        try {
-          room.awaitNanos(POLL_NANOS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        } finally {
-          callersWaiting--;
-        }
-      }
-      if (!closed && !isFull(length)) {
-        filling.writeBytes(line, 0, length);
-        events++;
-        appended++;
-        if (writerWaiting) {
-          writerWaiting = false;
-          work.signal();
-        }
+    int result = tryAppend(line, length);
+    if (result == APPENDED) {
+      return;
+    }
+    if (result == FULL) {
+      if (dropWhenFull) {
+        counters.drop();
         return;
       }
-    } finally {
-      lock.unlock();
+      if (appendWhenRoom(line, length)) {
+        return;
+      }
     }
     // closed, or waiting is impossible: write on this thread, without the writer's buffers
     writeLine(line, length);
   }
 
-  private boolean isFull(int length) {
-    return events >= capacity || (events > 0 && filling.length() + length > byteCapacity);
+  private int tryAppend(byte[] line, int length) {
+    boolean wake;
+    lock();
+    try {
+      if (closed) {
+        return CLOSED;
+      }
+      if (events >= capacity || (events > 0 && filling.length() + length > byteCapacity)) {
+        return FULL;
+      }
+      filling.writeBytes(line, 0, length);
+      events++;
+      appended++;
+      wake = writerParked;
+      writerParked = false;
+    } finally {
+      unlock();
+    }
+    if (wake) {
+      LockSupport.unpark(thread);
+    }
+    return APPENDED;
+  }
+
+  /** Policy block: waits for room, then appends; false when the line must be written directly. */
+  private boolean appendWhenRoom(byte[] line, int length) {
+    callersWaiting.incrementAndGet();
+    roomLock.lock();
+    try {
+      while (true) {
+        int result = tryAppend(line, length);
+        if (result != FULL) {
+          return result == APPENDED;
+        }
+        if (sink.lockedByCurrentThread() || !thread.isAlive()) {
+          // the writer needs a lock this thread holds (waiting would never end), or is gone
+          return false;
+        }
+        try {
+          room.awaitNanos(POLL_NANOS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return tryAppend(line, length) == APPENDED;
+        }
+      }
+    } finally {
+      roomLock.unlock();
+      callersWaiting.decrementAndGet();
+    }
+  }
+
+  private void signalRoom() {
+    if (callersWaiting.get() > 0) {
+      roomLock.lock();
+      try {
+        room.signalAll();
+      } finally {
+        roomLock.unlock();
+      }
+    }
   }
 
   private void writeLine(byte[] line, int length) {
@@ -184,39 +262,40 @@ final class AsyncWriter {
     if (Thread.currentThread() == thread) {
       return false;
     }
-    long remaining = timeout.toNanos();
-    lock.lock();
+    long target;
+    lock();
     try {
-      long target = appended;
+      target = appended;
+    } finally {
+      unlock();
+    }
+    if (done >= target) {
+      return true;
+    }
+    flushersWaiting.incrementAndGet();
+    writtenLock.lock();
+    try {
+      long remaining = timeout.toNanos();
       while (done < target) {
         if (remaining <= 0 || !thread.isAlive()) {
-          return false;
+          return done >= target;
         }
-        flushersWaiting++;
-        try {
-          remaining = written.awaitNanos(remaining);
-        } finally {
-          flushersWaiting--;
-        }
+        remaining = written.awaitNanos(remaining);
       }
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
     } finally {
-      lock.unlock();
+      writtenLock.unlock();
+      flushersWaiting.decrementAndGet();
     }
   }
 
   /** Writes what is queued, then stops the writer thread; waits at most the shutdown timeout. */
   void shutdown() {
     stopping = true;
-    lock.lock();
-    try {
-      work.signal();
-    } finally {
-      lock.unlock();
-    }
+    LockSupport.unpark(thread);
     try {
       thread.join(shutdownTimeout.toMillis());
     } catch (InterruptedException e) {
@@ -225,13 +304,13 @@ final class AsyncWriter {
     if (thread.isAlive()) {
       errors.report("the log writer did not finish within " + shutdownTimeout, null);
     }
-    lock.lock();
+    lock();
     try {
       closed = true;
-      room.signalAll();
     } finally {
-      lock.unlock();
+      unlock();
     }
+    signalRoom();
   }
 
   private void run() {
@@ -250,8 +329,12 @@ final class AsyncWriter {
         nextReport = now + dropReportNanos;
         reportDrops();
       }
-      if (count > 0 && count < SHORT_BATCH && !stopping) {
-        LockSupport.parkNanos(GATHER_NANOS);
+      if (count > 0
+          && count < SHORT_BATCH
+          && !stopping
+          && callersWaiting.get() == 0
+          && flushersWaiting.get() == 0) {
+        LockSupport.parkNanos(this, GATHER_NANOS);
       }
     }
     reportDrops();
@@ -263,21 +346,21 @@ final class AsyncWriter {
    * writer is then closed: later events are written by their callers).
    */
   private int takeBatch() {
-    lock.lock();
+    lock();
     try {
       if (events == 0) {
         if (stopping) {
           closed = true;
-          room.signalAll();
           return -1;
         }
-        writerWaiting = true;
+        writerParked = true;
+        unlock();
         try {
-          work.awaitNanos(POLL_NANOS);
-        } catch (InterruptedException e) {
-          // the writer is only interrupted by accident: carry on
+          LockSupport.parkNanos(this, POLL_NANOS);
+        } finally {
+          lock();
         }
-        writerWaiting = false;
+        writerParked = false;
         if (events == 0) {
           return 0;
         }
@@ -287,12 +370,10 @@ final class AsyncWriter {
       draining = full;
       int count = events;
       events = 0;
-      if (callersWaiting > 0) {
-        room.signalAll();
-      }
       return count;
     } finally {
-      lock.unlock();
+      unlock();
+      signalRoom();
     }
   }
 
@@ -305,14 +386,14 @@ final class AsyncWriter {
     }
     draining.reset();
     draining.shrink(FLUSH_BYTES * 4);
-    lock.lock();
-    try {
-      done += count;
-      if (flushersWaiting > 0) {
+    done += count;
+    if (flushersWaiting.get() > 0) {
+      writtenLock.lock();
+      try {
         written.signalAll();
+      } finally {
+        writtenLock.unlock();
       }
-    } finally {
-      lock.unlock();
     }
   }
 

@@ -24,11 +24,33 @@ final class EncoderPool {
     final JsonBuffer buffer;
     final LogEvent event = new LogEvent();
     final int slot;
+    private final Object[] one = new Object[1];
+    private final Object[] two = new Object[2];
 
     Lease(LogConfig config, int slot) {
       this.encoder = new JsonEncoder(config);
       this.buffer = new JsonBuffer(1024);
       this.slot = slot;
+    }
+
+    /** This lease's array of {@code count} (1 or 2) arguments, filled. */
+    Object[] arguments(int count, Object arg1, Object arg2) {
+      if (count == 1) {
+        one[0] = arg1;
+        return one;
+      }
+      two[0] = arg1;
+      two[1] = arg2;
+      return two;
+    }
+
+    void clear() {
+      event.clear();
+      one[0] = null;
+      two[0] = null;
+      two[1] = null;
+      buffer.reset();
+      buffer.shrink(KEEP_BYTES);
     }
   }
 
@@ -69,9 +91,7 @@ final class EncoderPool {
 
   /** Gives a lease back, its buffer and event emptied. */
   void release(Lease lease) {
-    lease.event.clear();
-    lease.buffer.reset();
-    lease.buffer.shrink(KEEP_BYTES);
+    lease.clear();
     if (lease.slot >= 0) {
       slots.lazySet(lease.slot * SPREAD, lease);
     }

@@ -131,12 +131,45 @@ public final class JsonLoggerFactory implements ILoggerFactory {
     errors.report(what, cause);
   }
 
+  /** A call with one argument, which (as in SLF4J) is never taken as the exception. */
+  void log(JsonLogger logger, int level, String pattern, Object arg) {
+    log(logger, level, null, pattern, null, 1, arg, null, null, null, 0L);
+  }
+
+  /** A call with two arguments; a {@link Throwable} second one is the exception, as in SLF4J. */
+  void log(JsonLogger logger, int level, String pattern, Object arg1, Object arg2) {
+    if (arg2 instanceof Throwable) {
+      log(logger, level, null, pattern, null, 1, arg1, null, (Throwable) arg2, null, 0L);
+    } else {
+      log(logger, level, null, pattern, null, 2, arg1, arg2, null, null, 0L);
+    }
+  }
+
   void log(
       JsonLogger logger,
       int level,
       List<Marker> markers,
       String pattern,
       Object[] arguments,
+      Throwable throwable,
+      List<KeyValuePair> keyValues,
+      long timestamp) {
+    log(logger, level, markers, pattern, arguments, 0, null, null, throwable, keyValues, timestamp);
+  }
+
+  /**
+   * Captures and writes one call; its arguments are {@code arguments}, or when {@code inline} is 1
+   * or 2, {@code arg1} (and {@code arg2}) put into the lent encoder's own array.
+   */
+  private void log(
+      JsonLogger logger,
+      int level,
+      List<Marker> markers,
+      String pattern,
+      Object[] arguments,
+      int inline,
+      Object arg1,
+      Object arg2,
       Throwable throwable,
       List<KeyValuePair> keyValues,
       long timestamp) {
@@ -152,6 +185,7 @@ public final class JsonLoggerFactory implements ILoggerFactory {
       counters.count(level);
       Object context = traces.current();
       lease = writer.lease();
+      Object[] args = inline == 0 ? arguments : lease.arguments(inline, arg1, arg2);
       LogEvent event =
           lease.event.fill(
               timestamp != 0L ? timestamp : System.currentTimeMillis(),
@@ -160,7 +194,7 @@ public final class JsonLoggerFactory implements ILoggerFactory {
               logger.nameJson,
               Thread.currentThread().getName(),
               pattern,
-              Arguments.capture(arguments),
+              Arguments.capture(args),
               throwable,
               mdc.snapshot(),
               Arguments.captureKeyValues(keyValues),
