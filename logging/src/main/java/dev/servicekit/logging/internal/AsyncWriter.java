@@ -20,20 +20,27 @@ import org.slf4j.event.KeyValuePair;
  * caller wait for room (nothing is lost); policy {@code drop} counts the event as dropped, and the
  * writer periodically writes a line saying how many were dropped. The append is guarded by a spin
  * lock held only for the copy, so a caller never parks on it and never has to wake a parked writer
- * on release; the writer is woken only when it waits for work, and while lines keep coming it
- * pauses briefly after a short batch, so a batch gathers without a wake-up per event. {@link
- * #shutdown} (run by a JVM shutdown hook) writes everything queued before it returns; an event
- * logged after that is written on the calling thread.
+ * on release. While lines keep coming the writer pauses briefly after each batch (0.1 ms, at most 1
+ * ms when there was nothing), so batches gather without a wake-up per event; only after a quiet
+ * spell does it park until the next caller wakes it. A caller waiting for room, a flush and the
+ * shutdown wake it at once. {@link #shutdown} (run by a JVM shutdown hook) writes everything queued
+ * before it returns; an event logged after that is written on the calling thread.
  */
 final class AsyncWriter {
 
   private static final int FLUSH_BYTES = 64 * 1024;
   private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-  /** A batch of fewer events than this is followed by a pause of {@link #GATHER_NANOS}. */
-  private static final int SHORT_BATCH = 256;
-
+  /** The writer's pause after a batch, so the next one gathers without waking it. */
   private static final long GATHER_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+
+  /**
+   * With nothing to write, the writer looks again after this pause, {@link #QUIET_NAPS} times,
+   * before it parks until a caller wakes it.
+   */
+  private static final long QUIET_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+  private static final int QUIET_NAPS = 20;
 
   private static final int SPINS_BEFORE_YIELD = 100;
 
@@ -210,6 +217,7 @@ final class AsyncWriter {
   /** Policy block: waits for room, then appends; false when the line must be written directly. */
   private boolean appendWhenRoom(byte[] line, int length) {
     callersWaiting.incrementAndGet();
+    LockSupport.unpark(thread);
     roomLock.lock();
     try {
       while (true) {
@@ -273,6 +281,7 @@ final class AsyncWriter {
       return true;
     }
     flushersWaiting.incrementAndGet();
+    LockSupport.unpark(thread);
     writtenLock.lock();
     try {
       long remaining = timeout.toNanos();
@@ -316,42 +325,51 @@ final class AsyncWriter {
   private void run() {
     guard.enter();
     long nextReport = System.nanoTime() + dropReportNanos;
+    int quiet = 0;
     while (true) {
-      int count = takeBatch();
+      // park until woken only after a quiet spell; while lines come, poll on a short timer
+      boolean mayPark = quiet >= QUIET_NAPS;
+      int count = takeBatch(mayPark);
       if (count < 0) {
         break;
       }
       if (count > 0) {
         writeDraining(count);
+        quiet = 0;
+      } else if (!mayPark) {
+        quiet++;
       }
       long now = System.nanoTime();
       if (now - nextReport >= 0) {
         nextReport = now + dropReportNanos;
         reportDrops();
       }
-      if (count > 0
-          && count < SHORT_BATCH
+      if ((count > 0 || !mayPark)
           && !stopping
           && callersWaiting.get() == 0
           && flushersWaiting.get() == 0) {
-        LockSupport.parkNanos(this, GATHER_NANOS);
+        LockSupport.parkNanos(this, count > 0 ? GATHER_NANOS : QUIET_NAP_NANOS);
       }
     }
     reportDrops();
   }
 
   /**
-   * Swaps the filled batch for the empty one; waits up to the poll interval for a first event. The
-   * number of events taken, 0 after a quiet poll interval, -1 when stopping with nothing left (the
-   * writer is then closed: later events are written by their callers).
+   * Swaps the filled batch for the empty one. With nothing queued it returns 0 at once, or when
+   * {@code mayPark}, parks until a caller appends (or the poll interval ends). The number of events
+   * taken, or -1 when stopping with nothing left (the writer is then closed: later events are
+   * written by their callers).
    */
-  private int takeBatch() {
+  private int takeBatch(boolean mayPark) {
     lock();
     try {
       if (events == 0) {
         if (stopping) {
           closed = true;
           return -1;
+        }
+        if (!mayPark) {
+          return 0;
         }
         writerParked = true;
         unlock();
