@@ -31,14 +31,12 @@ final class AsyncWriter {
   private static final int FLUSH_BYTES = 64 * 1024;
   private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-  /** The writer's pause after a batch, so the next one gathers without waking it. */
-  private static final long GATHER_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
-
   /**
-   * With nothing to write, the writer looks again after this pause, {@link #QUIET_NAPS} times,
-   * before it parks until a caller wakes it.
+   * The writer's pause after a batch, so the next one gathers without waking it; with nothing to
+   * write it looks again after the same pause, {@link #QUIET_NAPS} times, before it parks until a
+   * caller wakes it.
    */
-  private static final long QUIET_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+  private static final long NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
   private static final int QUIET_NAPS = 20;
 
@@ -132,8 +130,8 @@ final class AsyncWriter {
   }
 
   /** An encoder for the calling thread, to be given back with {@link #release}. */
-  EncoderPool.Lease lease() {
-    return encoders.acquire();
+  EncoderPool.Lease lease(ReentrancyGuard.Entry thread) {
+    return encoders.acquire(thread);
   }
 
   void release(EncoderPool.Lease lease) {
@@ -348,7 +346,7 @@ final class AsyncWriter {
           && !stopping
           && callersWaiting.get() == 0
           && flushersWaiting.get() == 0) {
-        LockSupport.parkNanos(this, count > 0 ? GATHER_NANOS : QUIET_NAP_NANOS);
+        LockSupport.parkNanos(this, NAP_NANOS);
       }
     }
     reportDrops();

@@ -61,7 +61,8 @@ final class EncoderPool {
 
   EncoderPool(LogConfig config) {
     this.config = config;
-    int wanted = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+    // leases are made only when first needed, so room for more threads than cores costs nothing
+    int wanted = Math.max(16, Runtime.getRuntime().availableProcessors() * 4);
     int size = Integer.highestOneBit(Math.min(64, wanted - 1)) << 1;
     this.mask = size - 1;
     this.slots = new AtomicReferenceArray<>(size * SPREAD);
@@ -70,23 +71,45 @@ final class EncoderPool {
 
   /** A free encoder with an empty buffer; give it back with {@link #release}. */
   Lease acquire() {
-    int start = (int) Thread.currentThread().getId();
+    return acquire(null);
+  }
+
+  /**
+   * A free encoder, looked for first in the slot {@code thread} got last (then it keeps the slot it
+   * gets), so each thread that logs often settles on a slot of its own.
+   */
+  Lease acquire(ReentrancyGuard.Entry thread) {
+    int start;
+    if (thread != null && thread.slot >= 0) {
+      start = thread.slot;
+    } else {
+      long id = Thread.currentThread().getId();
+      start = (int) (id * 0x9E3779B97F4A7C15L >>> 40);
+    }
     for (int i = 0; i <= mask; i++) {
       int slot = (start + i) & mask;
       Lease lease = slots.getAndSet(slot * SPREAD, null);
-      if (lease != null) {
-        return lease;
+      if (lease == null && !created[slot]) {
+        lease = create(slot);
       }
-      if (!created[slot]) {
-        synchronized (created) {
-          if (!created[slot]) {
-            created[slot] = true;
-            return new Lease(config, slot);
-          }
+      if (lease != null) {
+        if (thread != null) {
+          thread.slot = slot;
         }
+        return lease;
       }
     }
     return new Lease(config, -1);
+  }
+
+  private Lease create(int slot) {
+    synchronized (created) {
+      if (created[slot]) {
+        return null;
+      }
+      created[slot] = true;
+      return new Lease(config, slot);
+    }
   }
 
   /** Gives a lease back, its buffer and event emptied. */

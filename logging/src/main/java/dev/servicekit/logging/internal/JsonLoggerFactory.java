@@ -173,7 +173,8 @@ public final class JsonLoggerFactory implements ILoggerFactory {
       Throwable throwable,
       List<KeyValuePair> keyValues,
       long timestamp) {
-    if (!guard.enter()) {
+    ReentrancyGuard.Entry thread = guard.tryEnter();
+    if (thread == null) {
       counters.drop();
       errors.report(
           "an event logged from inside the logger (a toString() or the writer thread) was dropped",
@@ -184,7 +185,7 @@ public final class JsonLoggerFactory implements ILoggerFactory {
     try {
       counters.count(level);
       Object context = traces.current();
-      lease = writer.lease();
+      lease = writer.lease(thread);
       Object[] args = inline == 0 ? arguments : lease.arguments(inline, arg1, arg2);
       LogEvent event =
           lease.event.fill(
@@ -210,7 +211,7 @@ public final class JsonLoggerFactory implements ILoggerFactory {
       if (lease != null) {
         writer.release(lease);
       }
-      guard.exit();
+      guard.exit(thread);
     }
   }
 }
