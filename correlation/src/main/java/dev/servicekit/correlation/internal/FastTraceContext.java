@@ -49,7 +49,24 @@ final class FastTraceContext {
     return W3C.extract(parent, SafeCarrier.guard(getter), Carriers.GETTER);
   }
 
-  private static String rawGet(UnaryOperator<String> getter, String name) {
+  /**
+   * The remote span of a plain {@code traceparent} (and absent or plain {@code tracestate}), read
+   * from a raw getter; null when either is not plain (then {@link #extract} decides).
+   */
+  static Span plainSpan(String traceparent, UnaryOperator<String> getter) {
+    if (!isPlainTraceparent(traceparent)) {
+      return null;
+    }
+    String tracestate = rawGet(getter, TRACESTATE);
+    if (tracestate != null && !isPlainTracestate(tracestate)) {
+      return null;
+    }
+    return Span.wrap(
+        new RawSpanContext(
+            traceparent, tracestate == null || tracestate.isEmpty() ? null : tracestate));
+  }
+
+  static String rawGet(UnaryOperator<String> getter, String name) {
     try {
       return getter.apply(name);
     } catch (RuntimeException e) {
