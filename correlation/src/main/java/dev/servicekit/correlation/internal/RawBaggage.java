@@ -5,7 +5,6 @@ import io.opentelemetry.api.baggage.BaggageBuilder;
 import io.opentelemetry.api.baggage.BaggageEntry;
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.context.Context;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
@@ -129,14 +128,38 @@ final class RawBaggage implements Baggage {
     return (aTo - aFrom) - (bTo - bFrom);
   }
 
+  /** The members of {@code value} sorted by key (an insertion sort over their bounds). */
   private static String sortedCopy(String value, int members) {
-    String[] parts = value.split(",", members);
-    Arrays.sort(parts, (a, b) -> compareKeys(a, b));
-    return String.join(",", parts);
-  }
-
-  private static int compareKeys(String a, String b) {
-    return a.substring(0, a.indexOf('=')).compareTo(b.substring(0, b.indexOf('=')));
+    int[] starts = new int[members];
+    int[] eqs = new int[members];
+    int[] ends = new int[members];
+    int start = 0;
+    for (int m = 0; m < members; m++) {
+      int end = value.indexOf(',', start);
+      if (end < 0) {
+        end = value.length();
+      }
+      int eq = value.indexOf('=', start);
+      int at = m;
+      while (at > 0 && compareKeys(value, starts[at - 1], eqs[at - 1], start, eq) > 0) {
+        starts[at] = starts[at - 1];
+        eqs[at] = eqs[at - 1];
+        ends[at] = ends[at - 1];
+        at--;
+      }
+      starts[at] = start;
+      eqs[at] = eq;
+      ends[at] = end;
+      start = end + 1;
+    }
+    StringBuilder sorted = new StringBuilder(value.length());
+    for (int m = 0; m < members; m++) {
+      if (m > 0) {
+        sorted.append(',');
+      }
+      sorted.append(value, starts[m], ends[m]);
+    }
+    return sorted.toString();
   }
 
   /** The header text OpenTelemetry would write for this baggage. */
