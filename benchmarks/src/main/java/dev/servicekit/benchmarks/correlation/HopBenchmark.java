@@ -1,6 +1,7 @@
 package dev.servicekit.benchmarks.correlation;
 
 import dev.servicekit.correlation.CorrelationPropagator;
+import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
@@ -28,8 +29,10 @@ import org.slf4j.MDC;
 
 /**
  * One service hop on the same inbound headers: servicekit's full hop (extract id and W3C context,
- * open the scope with MDC, inject outbound, close) against OpenTelemetry's {@link
- * W3CTraceContextPropagator} extract + inject alone.
+ * open the scope with MDC, inject outbound, close) against the same work hand-written on
+ * OpenTelemetry's {@link W3CTraceContextPropagator} and {@link W3CBaggagePropagator} with the MDC,
+ * and against OpenTelemetry's extract + inject alone. The setup runs each side once and fails the
+ * run unless both wrote the same outbound headers and put the same MDC entries inside the scope.
  *
  * <p>The benchmarks jar holds two SLF4J providers (servicekit-logging and Logback); the fork pins
  * Logback's, the MDC backend most users have, so the numbers do not depend on class-path order.
@@ -57,23 +60,100 @@ public class HopBenchmark {
         }
       };
 
-  /** Which W3C headers arrive besides the correlation id. */
-  @Param({"traceparent", "traceparent+tracestate"})
+  private static final String ID = "kF3q9ZpL0xYb7cVt2mNa8";
+  private static final String TRACEPARENT =
+      "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+
+  /**
+   * Which W3C headers arrive besides the correlation id: a bare {@code traceparent}, or with a
+   * three-entry {@code baggage}, or with a two-member {@code tracestate}.
+   */
+  @Param({"traceparent", "traceparent+baggage", "traceparent+tracestate"})
   public String inbound;
 
   private final Map<String, String> headers = new HashMap<>();
   private UnaryOperator<String> getter;
   private final CorrelationPropagator servicekit = CorrelationPropagator.builder().build();
   private final W3CTraceContextPropagator w3c = W3CTraceContextPropagator.getInstance();
+  private final W3CBaggagePropagator baggage = W3CBaggagePropagator.getInstance();
 
   @Setup
   public void setUp() {
-    headers.put("X-Correlation-ID", "kF3q9ZpL0xYb7cVt2mNa8");
-    headers.put("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+    headers.put("X-Correlation-ID", ID);
+    headers.put("traceparent", TRACEPARENT);
     if (inbound.contains("tracestate")) {
       headers.put("tracestate", "congo=t61rcWkgMzE,rojo=00f067aa0ba902b7");
     }
+    if (inbound.contains("baggage")) {
+      headers.put("baggage", "userId=alice,serverNode=DF28,isProduction=false");
+    }
     getter = headers::get;
+    check();
+  }
+
+  /** Runs each side once; throws unless both did the same work. */
+  private void check() {
+    Map<String, String> sk = new HashMap<>();
+    Map<String, String> skMdc = new HashMap<>();
+    Scope scope = servicekit.extract(getter);
+    try {
+      servicekit.inject(
+          (name, value) -> {
+            sk.put(name, value);
+            skMdc.putAll(MDC.getCopyOfContextMap());
+          });
+    } finally {
+      scope.close();
+    }
+    expectEmptyMdc("servicekit");
+    Map<String, String> otel = new HashMap<>();
+    Map<String, String> otelMdc = new HashMap<>();
+    Blackhole sink =
+        new Blackhole(
+            "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+    try {
+      openTelemetry(
+          sink,
+          (carrier, name, value) -> {
+            otel.put(name, value);
+            otelMdc.putAll(MDC.getCopyOfContextMap());
+          });
+    } finally {
+      sink.evaporate("Yes, I am Stephen Hawking, and know a thing or two about black holes.");
+    }
+    expectEmptyMdc("OpenTelemetry");
+    otel.put("X-Correlation-ID", ID); // the hand-written side forwards the id as read
+    Map<String, String> expectedMdc =
+        Map.of(
+            "correlation_id", ID,
+            "trace_id", TRACEPARENT.substring(3, 35),
+            "span_id", TRACEPARENT.substring(36, 52));
+    Map<String, String> expectedHeaders = new HashMap<>(headers);
+    if (!sk.equals(expectedHeaders) || !otel.equals(expectedHeaders)) {
+      throw new IllegalStateException(
+          "outbound headers differ: expected "
+              + expectedHeaders
+              + ", servicekit "
+              + sk
+              + ", OpenTelemetry "
+              + otel);
+    }
+    if (!skMdc.equals(expectedMdc) || !otelMdc.equals(expectedMdc)) {
+      throw new IllegalStateException(
+          "MDC in scope differs: expected "
+              + expectedMdc
+              + ", servicekit "
+              + skMdc
+              + ", OpenTelemetry "
+              + otelMdc);
+    }
+  }
+
+  private static void expectEmptyMdc(String side) {
+    Map<String, String> left = MDC.getCopyOfContextMap();
+    if (left != null && !left.isEmpty()) {
+      throw new IllegalStateException(side + " left MDC entries behind: " + left);
+    }
   }
 
   @Benchmark
@@ -95,20 +175,26 @@ public class HopBenchmark {
   }
 
   /**
-   * Reference, not a goal: what servicekit's hop does, hand-written on OpenTelemetry (W3C extract,
-   * id read without validation, scope, MDC set and removed, inject).
+   * The goal's reference: what servicekit's hop does, hand-written on OpenTelemetry (W3C trace
+   * context and baggage extract, id read without validation, scope, MDC set and removed, inject).
    */
   @Benchmark
   public void openTelemetryW3cWithScopeAndMdc(Blackhole bh) {
-    TextMapSetter<Blackhole> out = (carrier, name, value) -> carrier.consume(value);
+    openTelemetry(bh, (carrier, name, value) -> carrier.consume(value));
+  }
+
+  private void openTelemetry(Blackhole bh, TextMapSetter<Blackhole> out) {
     Context context = w3c.extract(Context.root(), headers, MAP_GETTER);
+    context = baggage.extract(context, headers, MAP_GETTER);
     SpanContext span = Span.fromContext(context).getSpanContext();
     Scope scope = context.makeCurrent();
     try {
       MDC.put("correlation_id", headers.get("X-Correlation-ID"));
       MDC.put("trace_id", span.getTraceId());
       MDC.put("span_id", span.getSpanId());
-      w3c.inject(Context.current(), bh, out);
+      Context current = Context.current();
+      w3c.inject(current, bh, out);
+      baggage.inject(current, bh, out);
       bh.consume(headers.get("X-Correlation-ID"));
     } finally {
       MDC.remove("correlation_id");
@@ -118,10 +204,13 @@ public class HopBenchmark {
     }
   }
 
+  /** Breakdown, not a goal: OpenTelemetry's W3C trace context and baggage extract + inject. */
   @Benchmark
   public void openTelemetryW3cAlone(Blackhole bh) {
     TextMapSetter<Blackhole> out = (carrier, name, value) -> carrier.consume(value);
     Context context = w3c.extract(Context.root(), headers, MAP_GETTER);
+    context = baggage.extract(context, headers, MAP_GETTER);
     w3c.inject(context, bh, out);
+    baggage.inject(context, bh, out);
   }
 }

@@ -26,6 +26,19 @@ final class FastTraceContext {
   private static final int MAX_TRACESTATE_LENGTH = 512;
   private static final int MAX_TRACESTATE_MEMBERS = 32;
 
+  /** Lower-case hex digit values by char, -1 for anything else. */
+  private static final byte[] HEX_DIGITS = new byte[128];
+
+  static {
+    java.util.Arrays.fill(HEX_DIGITS, (byte) -1);
+    for (int c = '0'; c <= '9'; c++) {
+      HEX_DIGITS[c] = (byte) (c - '0');
+    }
+    for (int c = 'a'; c <= 'f'; c++) {
+      HEX_DIGITS[c] = (byte) (c - 'a' + 10);
+    }
+  }
+
   private FastTraceContext() {}
 
   /**
@@ -49,7 +62,24 @@ final class FastTraceContext {
     return W3C.extract(parent, SafeCarrier.guard(getter), Carriers.GETTER);
   }
 
-  private static String rawGet(UnaryOperator<String> getter, String name) {
+  /**
+   * The remote span of a plain {@code traceparent} (and absent or plain {@code tracestate}), read
+   * from a raw getter; null when either is not plain (then {@link #extract} decides).
+   */
+  static Span plainSpan(String traceparent, UnaryOperator<String> getter) {
+    if (!isPlainTraceparent(traceparent)) {
+      return null;
+    }
+    String tracestate = rawGet(getter, TRACESTATE);
+    if (tracestate != null && !isPlainTracestate(tracestate)) {
+      return null;
+    }
+    return Span.wrap(
+        new RawSpanContext(
+            traceparent, tracestate == null || tracestate.isEmpty() ? null : tracestate));
+  }
+
+  static String rawGet(UnaryOperator<String> getter, String name) {
     try {
       return getter.apply(name);
     } catch (RuntimeException e) {
@@ -90,15 +120,13 @@ final class FastTraceContext {
   }
 
   private static boolean isHex(String value, int from, int to, boolean nonZero) {
-    boolean seenNonZero = false;
+    // one table lookup per char, or-ed together: negative if any char is not [0-9a-f], 0 if all '0'
+    int digits = 0;
     for (int i = from; i < to; i++) {
       char c = value.charAt(i);
-      if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
-        return false;
-      }
-      seenNonZero |= c != '0';
+      digits |= c < 128 ? HEX_DIGITS[c] : -1;
     }
-    return seenNonZero || !nonZero;
+    return digits >= 0 && (digits != 0 || !nonZero);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.servicekit.correlation.internal;
 
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
@@ -124,6 +125,10 @@ public final class Propagation implements TextMapPropagator {
    * and always a correlation id — the inbound one when valid, else a fresh one.
    */
   public Context extractForScope(Context parent, UnaryOperator<String> getter) {
+    Context hop = extractHop(parent, getter);
+    if (hop != null) {
+      return hop;
+    }
     Context context = parent;
     if (extractsTraceContext(parent)) {
       context = extractTraceContext(parent, getter);
@@ -132,11 +137,47 @@ public final class Propagation implements TextMapPropagator {
     return context.with(CorrelationKey.KEY, id != null ? id : IdGenerator.next());
   }
 
+  /**
+   * The common case in one pass, as one {@link HopContext}: over OpenTelemetry's own Context, with
+   * a plain (or no) trace context and baggage. Null when anything needs OpenTelemetry's parsers or
+   * an ordinary Context.
+   */
+  private Context extractHop(Context parent, UnaryOperator<String> getter) {
+    if (!HopContext.canExtend(parent)) {
+      return null;
+    }
+    Span span = null;
+    RawBaggage baggage = null;
+    if (extractsTraceContext(parent)) {
+      String traceparent = FastTraceContext.rawGet(getter, FastTraceContext.TRACEPARENT);
+      if (traceparent != null) {
+        span = FastTraceContext.plainSpan(traceparent, getter);
+        if (span == null) {
+          return null;
+        }
+      }
+      String header = SafeCarrier.get(getter, BAGGAGE_HEADER);
+      if (header != null && !header.isEmpty()) {
+        baggage = RawBaggage.of(header);
+        if (baggage == null) {
+          return null;
+        }
+      }
+    }
+    String id = readId(getter);
+    return new HopContext(parent, span, baggage, id != null ? id : IdGenerator.next());
+  }
+
   private static Context extractTraceContext(Context parent, UnaryOperator<String> getter) {
     try {
       Context context = FastTraceContext.extract(parent, getter);
-      if (SafeCarrier.get(getter, BAGGAGE_HEADER) == null) {
+      String header = SafeCarrier.get(getter, BAGGAGE_HEADER);
+      if (header == null) {
         return context;
+      }
+      RawBaggage raw = RawBaggage.of(header);
+      if (raw != null) {
+        return context.with(raw);
       }
       return BAGGAGE.extract(context, SafeCarrier.guard(getter), Carriers.GETTER);
     } catch (RuntimeException e) {
@@ -150,13 +191,18 @@ public final class Propagation implements TextMapPropagator {
       return;
     }
     try {
-      String id = context.get(CorrelationKey.KEY);
-      if (IdValidator.isValid(id)) {
+      boolean hop = context instanceof HopContext;
+      String id = hop ? ((HopContext) context).id : context.get(CorrelationKey.KEY);
+      // a hop's id was validated (or made) when it was extracted
+      if (hop || IdValidator.isValid(id)) {
         setter.accept(header, id);
       }
       if (injectsTraceContext(context)) {
         FastTraceContext.inject(context, setter);
-        if (!Baggage.fromContext(context).isEmpty()) {
+        Baggage baggage = Baggage.fromContext(context);
+        if (baggage instanceof RawBaggage) {
+          setter.accept(BAGGAGE_HEADER, ((RawBaggage) baggage).header());
+        } else if (!baggage.isEmpty()) {
           BAGGAGE.inject(context, SafeCarrier.guard(setter), Carriers.SETTER);
         }
       }

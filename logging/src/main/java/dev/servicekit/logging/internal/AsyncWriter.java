@@ -2,39 +2,62 @@ package dev.servicekit.logging.internal;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.event.KeyValuePair;
 
 /**
- * Moves events from a bounded queue to a {@link LineSink} on one daemon thread, encoding a batch of
- * lines into one buffer and writing it with one call, so lines never interleave.
+ * Moves encoded lines to a {@link LineSink} on one daemon thread. Each caller encodes its event on
+ * its own thread (with an encoder lent by an {@link EncoderPool}) and appends the line's bytes,
+ * whole, to a shared batch; the writer thread swaps that batch for an empty one and writes it with
+ * one call, so lines never interleave and a thread's lines keep their order.
  *
- * <p>Policy {@code block} makes a caller wait for room (nothing is lost); policy {@code drop}
- * counts the event as dropped, and the writer periodically writes a line saying how many were
- * dropped. {@link #shutdown} (run by a JVM shutdown hook) writes everything queued before it
- * returns; an event logged after that is encoded and written on the calling thread.
+ * <p>The batch holds at most {@code servicekit.log.queue.size} events. Policy {@code block} makes a
+ * caller wait for room (nothing is lost); policy {@code drop} counts the event as dropped, and the
+ * writer periodically writes a line saying how many were dropped. The append is guarded by a spin
+ * lock held only for the copy, so a caller never parks on it and never has to wake a parked writer
+ * on release. While lines keep coming the writer pauses briefly after each batch (0.1 ms, at most 1
+ * ms when there was nothing), so batches gather without a wake-up per event; only after a quiet
+ * spell does it park until the next caller wakes it. A caller waiting for room, a flush and the
+ * shutdown wake it at once. {@link #shutdown} (run by a JVM shutdown hook) writes everything queued
+ * before it returns; an event logged after that is written on the calling thread.
  *
  * <p>Hand-written: Logback's and Log4j2's async appenders only run inside the backends this module
- * replaces, and a JDK queue with one thread needs no dependency (measured by LoggerCallBenchmark).
+ * replaces, and one batch and one writer thread need no dependency (measured by the end-to-end
+ * logging benchmarks).
  */
 final class AsyncWriter {
 
-  private static final int BATCH = 512;
   private static final int FLUSH_BYTES = 64 * 1024;
-  private static final long POLL_MILLIS = 100;
+  private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-  private final LogConfig config;
-  private final ArrayBlockingQueue<Object> queue;
+  /**
+   * The writer's pause after a batch, so the next one gathers without waking it; with nothing to
+   * write it looks again after the same pause, {@link #QUIET_NAPS} times, before it parks until a
+   * caller wakes it.
+   */
+  private static final long NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+  private static final int QUIET_NAPS = 20;
+
+  private static final int SPINS_BEFORE_YIELD = 100;
+
+  /** Outcomes of an append. */
+  private static final int APPENDED = 0;
+
+  private static final int FULL = 1;
+  private static final int CLOSED = 2;
+
+  private final int capacity;
+  private final int byteCapacity;
   private final boolean dropWhenFull;
   private final LineSink sink;
-  private final JsonEncoder encoder;
-  private final JsonEncoder directEncoder;
-  private final JsonBuffer buffer;
-  private final JsonBuffer directBuffer;
+  private final EncoderPool encoders;
+  private final JsonEncoder writerEncoder;
   private final EventCounters counters;
   private final InternalErrors errors;
   private final ReentrancyGuard guard;
@@ -42,10 +65,35 @@ final class AsyncWriter {
   private final Duration shutdownTimeout;
   private final Thread thread;
 
+  /** The spin lock over the batch: 0 free, 1 held. */
+  private final AtomicInteger batchLock = new AtomicInteger();
+
+  // guarded by batchLock
+  private JsonBuffer filling;
+  private int events;
+  private long appended;
+  private boolean closed;
+  private boolean writerParked;
+
+  /**
+   * Callers waiting for room, and flushers waiting for lines to be written, each on a condition.
+   */
+  private final AtomicInteger callersWaiting = new AtomicInteger();
+
+  private final AtomicInteger flushersWaiting = new AtomicInteger();
+  private final ReentrantLock roomLock = new ReentrantLock();
+  private final Condition room = roomLock.newCondition();
+  private final ReentrantLock writtenLock = new ReentrantLock();
+  private final Condition written = writtenLock.newCondition();
+
+  /** Events handed to the sink so far (written, or lost to a failing sink). */
+  private volatile long done;
+
   private volatile boolean stopping;
-  private volatile boolean closed;
+
+  // writer thread only
+  private JsonBuffer draining;
   private long droppedReported;
-  private int eventsInBuffer;
 
   AsyncWriter(
       LogConfig config,
@@ -53,14 +101,15 @@ final class AsyncWriter {
       EventCounters counters,
       InternalErrors errors,
       ReentrancyGuard guard) {
-    this.config = config;
-    this.queue = new ArrayBlockingQueue<>(config.queueSize);
+    this.capacity = config.queueSize;
+    // a full batch of typical lines fits; a burst of long lines waits for the writer instead
+    this.byteCapacity = Math.max(FLUSH_BYTES * 16, config.maxLineBytes * 2);
     this.dropWhenFull = config.dropWhenFull;
     this.sink = sink;
-    this.encoder = new JsonEncoder(config);
-    this.directEncoder = new JsonEncoder(config);
-    this.buffer = new JsonBuffer(FLUSH_BYTES + config.maxLineBytes);
-    this.directBuffer = new JsonBuffer(config.maxLineBytes + 64);
+    this.encoders = new EncoderPool(config);
+    this.writerEncoder = new JsonEncoder(config);
+    this.filling = new JsonBuffer(FLUSH_BYTES);
+    this.draining = new JsonBuffer(FLUSH_BYTES);
     this.counters = counters;
     this.errors = errors;
     this.guard = guard;
@@ -74,39 +123,144 @@ final class AsyncWriter {
     thread.start();
   }
 
-  /** Hands an event to the writer; never throws. */
+  /** Encodes an event on the calling thread and hands the line to the writer; never throws. */
   void submit(LogEvent event) {
-    if (closed) {
-      writeDirect(event);
+    EncoderPool.Lease lease = encoders.acquire();
+    try {
+      submit(lease, event);
+    } finally {
+      encoders.release(lease);
+    }
+  }
+
+  /** An encoder for the calling thread, to be given back with {@link #release}. */
+  EncoderPool.Lease lease(ReentrancyGuard.Entry thread) {
+    return encoders.acquire(thread);
+  }
+
+  void release(EncoderPool.Lease lease) {
+    encoders.release(lease);
+  }
+
+  /** Encodes {@code event} with the lease's encoder and hands the line to the writer. */
+  void submit(EncoderPool.Lease lease, LogEvent event) {
+    encodeSafely(lease.encoder, event, lease.buffer);
+    submitLine(lease.buffer.array(), lease.buffer.length());
+  }
+
+  private void lock() {
+    if (!batchLock.compareAndSet(0, 1)) {
+      lockSlowly();
+    }
+  }
+
+  private void lockSlowly() {
+    int spins = 0;
+    while (batchLock.get() != 0 || !batchLock.compareAndSet(0, 1)) {
+      if (++spins < SPINS_BEFORE_YIELD) {
+        Thread.onSpinWait();
+      } else {
+        // the holder was descheduled mid-copy: let it run
+        Thread.yield();
+      }
+    }
+  }
+
+  private void unlock() {
+    batchLock.lazySet(0);
+  }
+
+  /** Hands one encoded line (or nothing, when {@code length} is 0) to the writer. */
+  private void submitLine(byte[] line, int length) {
+    if (length == 0) {
       return;
     }
-    if (dropWhenFull) {
-      if (!queue.offer(event)) {
+    int result = tryAppend(line, length);
+    if (result == APPENDED) {
+      return;
+    }
+    if (result == FULL) {
+      if (dropWhenFull) {
         counters.drop();
-      }
-    } else if (!queue.offer(event)) {
-      if (sink.lockedByCurrentThread()) {
-        // the writer needs a lock this thread holds: waiting for room would never end
-        writeUnshared(event);
         return;
       }
-      try {
-        while (!queue.offer(event, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-          if (closed || !thread.isAlive()) {
-            writeDirect(event);
-            return;
-          }
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        if (!queue.offer(event)) {
-          writeDirect(event);
-          return;
-        }
+      if (appendWhenRoom(line, length)) {
+        return;
       }
     }
-    if (closed) {
-      drainDirect();
+    // closed, or waiting is impossible: write on this thread, without the writer's buffers
+    writeLine(line, length);
+  }
+
+  private int tryAppend(byte[] line, int length) {
+    boolean wake;
+    lock();
+    try {
+      if (closed) {
+        return CLOSED;
+      }
+      if (events >= capacity || (events > 0 && filling.length() + length > byteCapacity)) {
+        return FULL;
+      }
+      filling.writeBytes(line, 0, length);
+      events++;
+      appended++;
+      wake = writerParked;
+      writerParked = false;
+    } finally {
+      unlock();
+    }
+    if (wake) {
+      LockSupport.unpark(thread);
+    }
+    return APPENDED;
+  }
+
+  /** Policy block: waits for room, then appends; false when the line must be written directly. */
+  private boolean appendWhenRoom(byte[] line, int length) {
+    callersWaiting.incrementAndGet();
+    LockSupport.unpark(thread);
+    roomLock.lock();
+    try {
+      while (true) {
+        int result = tryAppend(line, length);
+        if (result != FULL) {
+          return result == APPENDED;
+        }
+        if (sink.lockedByCurrentThread() || !thread.isAlive()) {
+          // the writer needs a lock this thread holds (waiting would never end), or is gone
+          return false;
+        }
+        try {
+          room.awaitNanos(POLL_NANOS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return tryAppend(line, length) == APPENDED;
+        }
+      }
+    } finally {
+      roomLock.unlock();
+      callersWaiting.decrementAndGet();
+    }
+  }
+
+  private void signalRoom() {
+    if (callersWaiting.get() > 0) {
+      roomLock.lock();
+      try {
+        room.signalAll();
+      } finally {
+        roomLock.unlock();
+      }
+    }
+  }
+
+  private void writeLine(byte[] line, int length) {
+    try {
+      sink.write(line, 0, length);
+    } catch (IOException | RuntimeException e) {
+      errors.report("could not write log lines", e);
+      counters.drop(1);
     }
   }
 
@@ -115,84 +269,152 @@ final class AsyncWriter {
    * timeout}; true when it has.
    */
   boolean flush(Duration timeout) {
-    if (closed || !thread.isAlive() || Thread.currentThread() == thread) {
-      return closed;
+    if (Thread.currentThread() == thread) {
+      return false;
     }
-    CountDownLatch done = new CountDownLatch(1);
+    long target;
+    lock();
     try {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      if (!queue.offer(done, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-        return false;
+      target = appended;
+    } finally {
+      unlock();
+    }
+    if (done >= target) {
+      return true;
+    }
+    flushersWaiting.incrementAndGet();
+    LockSupport.unpark(thread);
+    writtenLock.lock();
+    try {
+      long remaining = timeout.toNanos();
+      while (done < target) {
+        if (remaining <= 0 || !thread.isAlive()) {
+          return done >= target;
+        }
+        remaining = written.awaitNanos(remaining);
       }
-      return done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    } finally {
+      writtenLock.unlock();
+      flushersWaiting.decrementAndGet();
     }
   }
 
   /** Writes what is queued, then stops the writer thread; waits at most the shutdown timeout. */
   void shutdown() {
     stopping = true;
+    LockSupport.unpark(thread);
     try {
       thread.join(shutdownTimeout.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    boolean finished = !thread.isAlive();
-    closed = true;
-    if (finished) {
-      drainDirect();
-    } else {
+    if (thread.isAlive()) {
       errors.report("the log writer did not finish within " + shutdownTimeout, null);
     }
+    lock();
+    try {
+      closed = true;
+    } finally {
+      unlock();
+    }
+    signalRoom();
   }
 
   private void run() {
     guard.enter();
-    List<Object> batch = new ArrayList<>(BATCH);
     long nextReport = System.nanoTime() + dropReportNanos;
+    int quiet = 0;
     while (true) {
-      Object first;
-      try {
-        first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        first = null;
+      // park until woken only after a quiet spell; while lines come, poll on a short timer
+      boolean mayPark = quiet >= QUIET_NAPS;
+      int count = takeBatch(mayPark);
+      if (count < 0) {
+        break;
       }
-      if (first != null) {
-        batch.add(first);
-        queue.drainTo(batch, BATCH - 1);
-        writeBatch(batch);
-        batch.clear();
+      if (count > 0) {
+        writeDraining(count);
+        quiet = 0;
+      } else if (!mayPark) {
+        quiet++;
       }
       long now = System.nanoTime();
       if (now - nextReport >= 0) {
         nextReport = now + dropReportNanos;
         reportDrops();
       }
-      if (first == null && stopping && queue.isEmpty()) {
-        break;
+      if ((count > 0 || !mayPark)
+          && !stopping
+          && callersWaiting.get() == 0
+          && flushersWaiting.get() == 0) {
+        LockSupport.parkNanos(this, NAP_NANOS);
       }
     }
     reportDrops();
-    writeBuffer();
   }
 
-  private void writeBatch(List<Object> batch) {
-    for (int i = 0, n = batch.size(); i < n; i++) {
-      Object item = batch.get(i);
-      if (item instanceof LogEvent) {
-        encodeSafely(encoder, (LogEvent) item, buffer);
-        eventsInBuffer++;
-        if (buffer.length() >= FLUSH_BYTES) {
-          writeBuffer();
+  /**
+   * Swaps the filled batch for the empty one. With nothing queued it returns 0 at once, or when
+   * {@code mayPark}, parks until a caller appends (or the poll interval ends). The number of events
+   * taken, or -1 when stopping with nothing left (the writer is then closed: later events are
+   * written by their callers).
+   */
+  private int takeBatch(boolean mayPark) {
+    lock();
+    try {
+      if (events == 0) {
+        if (stopping) {
+          closed = true;
+          return -1;
         }
-      } else {
-        writeBuffer();
-        ((CountDownLatch) item).countDown();
+        if (!mayPark) {
+          return 0;
+        }
+        writerParked = true;
+        unlock();
+        try {
+          LockSupport.parkNanos(this, POLL_NANOS);
+        } finally {
+          lock();
+        }
+        writerParked = false;
+        if (events == 0) {
+          return 0;
+        }
+      }
+      JsonBuffer full = filling;
+      filling = draining;
+      draining = full;
+      int count = events;
+      events = 0;
+      return count;
+    } finally {
+      unlock();
+      signalRoom();
+    }
+  }
+
+  private void writeDraining(int count) {
+    try {
+      sink.write(draining.array(), 0, draining.length());
+    } catch (IOException | RuntimeException e) {
+      errors.report("could not write log lines", e);
+      counters.drop(count);
+    }
+    draining.reset();
+    draining.shrink(FLUSH_BYTES * 4);
+    done += count;
+    if (flushersWaiting.get() > 0) {
+      writtenLock.lock();
+      try {
+        written.signalAll();
+      } finally {
+        writtenLock.unlock();
       }
     }
-    writeBuffer();
   }
 
   private void reportDrops() {
@@ -216,8 +438,14 @@ final class AsyncWriter {
               null,
               null,
               null);
-      encodeSafely(encoder, line, buffer);
-      writeBuffer();
+      draining.reset();
+      encodeSafely(writerEncoder, line, draining);
+      try {
+        sink.write(draining.array(), 0, draining.length());
+      } catch (IOException | RuntimeException e) {
+        errors.report("could not write log lines", e);
+      }
+      draining.reset();
     }
   }
 
@@ -232,57 +460,6 @@ final class AsyncWriter {
         enc.encodeFailure(event, e, out);
       } catch (Throwable again) {
         out.truncate(mark);
-      }
-    }
-  }
-
-  private void writeBuffer() {
-    if (buffer.length() == 0) {
-      return;
-    }
-    try {
-      sink.write(buffer.array(), 0, buffer.length());
-    } catch (IOException | RuntimeException e) {
-      errors.report("could not write log lines", e);
-      counters.drop(eventsInBuffer);
-    }
-    eventsInBuffer = 0;
-    buffer.reset();
-    buffer.shrink(FLUSH_BYTES * 4);
-  }
-
-  private void drainDirect() {
-    Object item;
-    while ((item = queue.poll()) != null) {
-      if (item instanceof LogEvent) {
-        writeDirect((LogEvent) item);
-      } else {
-        ((CountDownLatch) item).countDown();
-      }
-    }
-  }
-
-  /** Encodes and writes on the calling thread without touching any shared buffer or lock. */
-  private void writeUnshared(LogEvent event) {
-    JsonBuffer own = new JsonBuffer(512);
-    encodeSafely(new JsonEncoder(config), event, own);
-    try {
-      sink.write(own.array(), 0, own.length());
-    } catch (IOException | RuntimeException e) {
-      errors.report("could not write log lines", e);
-      counters.drop(1);
-    }
-  }
-
-  private void writeDirect(LogEvent event) {
-    synchronized (directBuffer) {
-      directBuffer.reset();
-      encodeSafely(directEncoder, event, directBuffer);
-      try {
-        sink.write(directBuffer.array(), 0, directBuffer.length());
-      } catch (IOException | RuntimeException e) {
-        errors.report("could not write log lines", e);
-        counters.drop(1);
       }
     }
   }

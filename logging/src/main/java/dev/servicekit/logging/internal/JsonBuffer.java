@@ -91,6 +91,12 @@ public final class JsonBuffer {
     length += b.length;
   }
 
+  void writeBytes(byte[] b, int off, int len) {
+    ensure(len);
+    System.arraycopy(b, off, bytes, length, len);
+    length += len;
+  }
+
   /** Writes a non-negative or negative long in decimal without allocating. */
   void writeLong(long value) {
     if (value == Long.MIN_VALUE) {

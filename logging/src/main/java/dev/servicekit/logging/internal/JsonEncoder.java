@@ -367,6 +367,16 @@ public final class JsonEncoder {
       writeKey(k, out);
       if (v == null) {
         out.writeBytes(NULL);
+      } else if (v.length() * 6L <= cap) {
+        // cannot be cut at this cap: the bytes kept with the snapshot are what writeString writes
+        byte[] quoted = mdc.quotedValue(i);
+        if (quoted != null) {
+          out.writeBytes(quoted);
+        } else {
+          int start = out.length();
+          out.writeString(v, cap);
+          mdc.rememberQuoted(i, Arrays.copyOfRange(out.array(), start, out.length()));
+        }
       } else {
         out.writeString(v, cap);
       }

@@ -9,8 +9,9 @@ import org.slf4j.spi.LoggingEventAware;
 
 /**
  * A named SLF4J logger that turns calls into {@link LogEvent}s. A disabled level costs one volatile
- * read. Implements {@link LoggingEventAware}, so the fluent API's key-value pairs and markers
- * arrive structured.
+ * read. The one- and two-argument calls skip SLF4J's argument array (with SLF4J's rule: a {@link
+ * Throwable} second argument is the exception). Implements {@link LoggingEventAware}, so the fluent
+ * API's key-value pairs and markers arrive structured.
  */
 final class JsonLogger extends LegacyAbstractLogger implements LoggingEventAware {
 
@@ -58,6 +59,76 @@ final class JsonLogger extends LegacyAbstractLogger implements LoggingEventAware
   @Override
   public boolean isErrorEnabled() {
     return threshold <= 40;
+  }
+
+  @Override
+  public void trace(String format, Object arg) {
+    if (threshold <= 0) {
+      factory.log(this, 0, format, arg);
+    }
+  }
+
+  @Override
+  public void trace(String format, Object arg1, Object arg2) {
+    if (threshold <= 0) {
+      factory.log(this, 0, format, arg1, arg2);
+    }
+  }
+
+  @Override
+  public void debug(String format, Object arg) {
+    if (threshold <= 10) {
+      factory.log(this, 10, format, arg);
+    }
+  }
+
+  @Override
+  public void debug(String format, Object arg1, Object arg2) {
+    if (threshold <= 10) {
+      factory.log(this, 10, format, arg1, arg2);
+    }
+  }
+
+  @Override
+  public void info(String format, Object arg) {
+    if (threshold <= 20) {
+      factory.log(this, 20, format, arg);
+    }
+  }
+
+  @Override
+  public void info(String format, Object arg1, Object arg2) {
+    if (threshold <= 20) {
+      factory.log(this, 20, format, arg1, arg2);
+    }
+  }
+
+  @Override
+  public void warn(String format, Object arg) {
+    if (threshold <= 30) {
+      factory.log(this, 30, format, arg);
+    }
+  }
+
+  @Override
+  public void warn(String format, Object arg1, Object arg2) {
+    if (threshold <= 30) {
+      factory.log(this, 30, format, arg1, arg2);
+    }
+  }
+
+  @Override
+  public void error(String format, Object arg) {
+    if (threshold <= 40) {
+      factory.log(this, 40, format, arg);
+    }
+  }
+
+  @Override
+  public void error(String format, Object arg1, Object arg2) {
+    if (threshold <= 40) {
+      factory.log(this, 40, format, arg1, arg2);
+    }
   }
 
   @Override

@@ -131,6 +131,20 @@ public final class JsonLoggerFactory implements ILoggerFactory {
     errors.report(what, cause);
   }
 
+  /** A call with one argument, which (as in SLF4J) is never taken as the exception. */
+  void log(JsonLogger logger, int level, String pattern, Object arg) {
+    log(logger, level, null, pattern, null, 1, arg, null, null, null, 0L);
+  }
+
+  /** A call with two arguments; a {@link Throwable} second one is the exception, as in SLF4J. */
+  void log(JsonLogger logger, int level, String pattern, Object arg1, Object arg2) {
+    if (arg2 instanceof Throwable) {
+      log(logger, level, null, pattern, null, 1, arg1, null, (Throwable) arg2, null, 0L);
+    } else {
+      log(logger, level, null, pattern, null, 2, arg1, arg2, null, null, 0L);
+    }
+  }
+
   void log(
       JsonLogger logger,
       int level,
@@ -140,25 +154,48 @@ public final class JsonLoggerFactory implements ILoggerFactory {
       Throwable throwable,
       List<KeyValuePair> keyValues,
       long timestamp) {
-    if (!guard.enter()) {
+    log(logger, level, markers, pattern, arguments, 0, null, null, throwable, keyValues, timestamp);
+  }
+
+  /**
+   * Captures and writes one call; its arguments are {@code arguments}, or when {@code inline} is 1
+   * or 2, {@code arg1} (and {@code arg2}) put into the lent encoder's own array.
+   */
+  private void log(
+      JsonLogger logger,
+      int level,
+      List<Marker> markers,
+      String pattern,
+      Object[] arguments,
+      int inline,
+      Object arg1,
+      Object arg2,
+      Throwable throwable,
+      List<KeyValuePair> keyValues,
+      long timestamp) {
+    ReentrancyGuard.Entry thread = guard.tryEnter();
+    if (thread == null) {
       counters.drop();
       errors.report(
           "an event logged from inside the logger (a toString() or the writer thread) was dropped",
           null);
       return;
     }
+    EncoderPool.Lease lease = null;
     try {
       counters.count(level);
       Object context = traces.current();
+      lease = writer.lease(thread);
+      Object[] args = inline == 0 ? arguments : lease.arguments(inline, arg1, arg2);
       LogEvent event =
-          new LogEvent(
+          lease.event.fill(
               timestamp != 0L ? timestamp : System.currentTimeMillis(),
               level,
               logger.getName(),
               logger.nameJson,
               Thread.currentThread().getName(),
               pattern,
-              Arguments.capture(arguments),
+              Arguments.capture(args),
               throwable,
               mdc.snapshot(),
               Arguments.captureKeyValues(keyValues),
@@ -167,11 +204,14 @@ public final class JsonLoggerFactory implements ILoggerFactory {
               context == null ? null : traces.spanId(context),
               context != null && traces.sampled(context));
       event.identity = config.identity();
-      writer.submit(event);
+      writer.submit(lease, event);
     } catch (Throwable e) {
       errors.report("could not log an event", e);
     } finally {
-      guard.exit();
+      if (lease != null) {
+        writer.release(lease);
+      }
+      guard.exit(thread);
     }
   }
 }

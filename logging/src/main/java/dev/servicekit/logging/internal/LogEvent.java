@@ -5,26 +5,28 @@ import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
 
 /**
- * One captured log call, immutable once built: everything the encoder needs, taken on the calling
- * thread. Arguments are either immutable values (strings, boxed primitives, ...) or already turned
- * into strings, so encoding later on another thread gives the text the caller saw.
+ * One captured log call: everything the encoder needs, taken on the calling thread. Arguments are
+ * either immutable values (strings, boxed primitives, ...) or already turned into strings, so
+ * encoding later gives the text the caller saw. An event made by a public constructor is never
+ * changed; the logger itself refills one event per lent encoder ({@link #fill}) for the call it is
+ * encoding, and empties it afterwards.
  */
 public final class LogEvent {
 
-  final long timestamp;
-  final int level;
-  final String loggerName;
-  final byte[] loggerJson;
-  final String threadName;
-  final String message;
-  final Object[] arguments;
-  final Throwable throwable;
-  final MdcSnapshot mdc;
-  final List<KeyValuePair> keyValues;
-  final List<Marker> markers;
-  final String traceId;
-  final String spanId;
-  final boolean traceSampled;
+  long timestamp;
+  int level;
+  String loggerName;
+  byte[] loggerJson;
+  String threadName;
+  String message;
+  Object[] arguments;
+  Throwable throwable;
+  MdcSnapshot mdc;
+  List<KeyValuePair> keyValues;
+  List<Marker> markers;
+  String traceId;
+  String spanId;
+  boolean traceSampled;
 
   /**
    * The identity at the moment of the call, set by the logger factory before the event is queued
@@ -102,6 +104,44 @@ public final class LogEvent {
       String traceId,
       String spanId,
       boolean traceSampled) {
+    fill(
+        timestamp,
+        level,
+        loggerName,
+        loggerJson,
+        threadName,
+        message,
+        arguments,
+        throwable,
+        mdc,
+        keyValues,
+        markers,
+        traceId,
+        spanId,
+        traceSampled);
+  }
+
+  /** An empty event, to be filled by {@link #fill}. */
+  LogEvent() {
+    this.mdc = MdcSnapshot.EMPTY;
+  }
+
+  /** Sets every part, as the constructor with the same parameters does; returns this event. */
+  LogEvent fill(
+      long timestamp,
+      int level,
+      String loggerName,
+      byte[] loggerJson,
+      String threadName,
+      String message,
+      Object[] arguments,
+      Throwable throwable,
+      MdcSnapshot mdc,
+      List<KeyValuePair> keyValues,
+      List<Marker> markers,
+      String traceId,
+      String spanId,
+      boolean traceSampled) {
     this.timestamp = timestamp;
     this.level = level;
     this.loggerName = loggerName;
@@ -116,5 +156,22 @@ public final class LogEvent {
     this.traceId = traceId;
     this.spanId = spanId;
     this.traceSampled = traceSampled;
+    return this;
+  }
+
+  /** Drops every reference, so a reused event keeps nothing of the call it carried alive. */
+  void clear() {
+    loggerName = null;
+    loggerJson = null;
+    threadName = null;
+    message = null;
+    arguments = null;
+    throwable = null;
+    mdc = MdcSnapshot.EMPTY;
+    keyValues = null;
+    markers = null;
+    traceId = null;
+    spanId = null;
+    identity = null;
   }
 }

@@ -17,9 +17,26 @@ public final class MdcSnapshot {
   private final String[] keys;
   private final String[] values;
 
-  private MdcSnapshot(String[] keys, String[] values) {
+  /** Each value's JSON, made when first encoded and kept by the snapshots derived from this one. */
+  private final Quoted[] quoted;
+
+  /** Bytes made on one thread and read on others: the final field publishes the array's content. */
+  private static final class Quoted {
+    final byte[] bytes;
+
+    Quoted(byte[] bytes) {
+      this.bytes = bytes;
+    }
+  }
+
+  private MdcSnapshot(String[] keys, String[] values, Quoted[] quoted) {
     this.keys = keys;
     this.values = values;
+    this.quoted = quoted;
+  }
+
+  private MdcSnapshot(String[] keys, String[] values) {
+    this(keys, values, new Quoted[keys.length]);
   }
 
   /** A snapshot of a map's entries in its iteration order; null keys are skipped. */
@@ -48,6 +65,20 @@ public final class MdcSnapshot {
     return values[i];
   }
 
+  /**
+   * Value {@code i} as a quoted JSON string, as {@link JsonBuffer#writeString} writes it uncut, if
+   * an encoder {@linkplain #rememberQuoted remembered} it; else null.
+   */
+  byte[] quotedValue(int i) {
+    Quoted q = quoted[i];
+    return q == null ? null : q.bytes;
+  }
+
+  /** Keeps the quoted JSON of value {@code i} for the next line that carries this snapshot. */
+  void rememberQuoted(int i, byte[] bytes) {
+    quoted[i] = new Quoted(bytes);
+  }
+
   String get(String key) {
     int i = indexOf(key);
     return i < 0 ? null : values[i];
@@ -70,13 +101,15 @@ public final class MdcSnapshot {
       }
       String[] v = values.clone();
       v[i] = value;
-      return new MdcSnapshot(keys, v);
+      Quoted[] q = quoted.clone();
+      q[i] = null;
+      return new MdcSnapshot(keys, v, q);
     }
     String[] k = Arrays.copyOf(keys, keys.length + 1);
     String[] v = Arrays.copyOf(values, values.length + 1);
     k[keys.length] = key;
     v[values.length] = value;
-    return new MdcSnapshot(k, v);
+    return new MdcSnapshot(k, v, Arrays.copyOf(quoted, quoted.length + 1));
   }
 
   MdcSnapshot without(String key) {
@@ -89,11 +122,14 @@ public final class MdcSnapshot {
     }
     String[] k = new String[keys.length - 1];
     String[] v = new String[values.length - 1];
+    Quoted[] q = new Quoted[values.length - 1];
     System.arraycopy(keys, 0, k, 0, i);
     System.arraycopy(values, 0, v, 0, i);
+    System.arraycopy(quoted, 0, q, 0, i);
     System.arraycopy(keys, i + 1, k, i, keys.length - i - 1);
     System.arraycopy(values, i + 1, v, i, values.length - i - 1);
-    return new MdcSnapshot(k, v);
+    System.arraycopy(quoted, i + 1, q, i, values.length - i - 1);
+    return new MdcSnapshot(k, v, q);
   }
 
   Map<String, String> toMap() {

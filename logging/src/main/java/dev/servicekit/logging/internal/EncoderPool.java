@@ -1,0 +1,122 @@
+package dev.servicekit.logging.internal;
+
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Encoders with their line buffers, lent to the threads that log so each encodes its own events: a
+ * caller takes a free one (a slot chosen by its thread id first), uses it and gives it back. No
+ * thread keeps one, so a virtual thread costs nothing here. When every slot is taken, a caller gets
+ * a fresh encoder that is not kept. Thread-safe.
+ */
+final class EncoderPool {
+
+  /** Slots are {@code SPREAD} array elements apart so two busy slots share no cache line. */
+  private static final int SPREAD = 16;
+
+  private static final int KEEP_BYTES = 64 * 1024;
+
+  /**
+   * An encoder, the buffer it encodes one event into and an event to fill; used by one thread at a
+   * time.
+   */
+  static final class Lease {
+    final JsonEncoder encoder;
+    final JsonBuffer buffer;
+    final LogEvent event = new LogEvent();
+    final int slot;
+    private final Object[] one = new Object[1];
+    private final Object[] two = new Object[2];
+
+    Lease(LogConfig config, int slot) {
+      this.encoder = new JsonEncoder(config);
+      this.buffer = new JsonBuffer(1024);
+      this.slot = slot;
+    }
+
+    /** This lease's array of {@code count} (1 or 2) arguments, filled. */
+    Object[] arguments(int count, Object arg1, Object arg2) {
+      if (count == 1) {
+        one[0] = arg1;
+        return one;
+      }
+      two[0] = arg1;
+      two[1] = arg2;
+      return two;
+    }
+
+    void clear() {
+      event.clear();
+      one[0] = null;
+      two[0] = null;
+      two[1] = null;
+      buffer.reset();
+      buffer.shrink(KEEP_BYTES);
+    }
+  }
+
+  private final LogConfig config;
+  private final AtomicReferenceArray<Lease> slots;
+  private final int mask;
+  private final boolean[] created;
+
+  EncoderPool(LogConfig config) {
+    this.config = config;
+    // leases are made only when first needed, so room for more threads than cores costs nothing
+    int wanted = Math.max(16, Runtime.getRuntime().availableProcessors() * 4);
+    int size = Integer.highestOneBit(Math.min(64, wanted - 1)) << 1;
+    this.mask = size - 1;
+    this.slots = new AtomicReferenceArray<>(size * SPREAD);
+    this.created = new boolean[size];
+  }
+
+  /** A free encoder with an empty buffer; give it back with {@link #release}. */
+  Lease acquire() {
+    return acquire(null);
+  }
+
+  /**
+   * A free encoder, looked for first in the slot {@code thread} got last (then it keeps the slot it
+   * gets), so each thread that logs often settles on a slot of its own.
+   */
+  Lease acquire(ReentrancyGuard.Entry thread) {
+    int start;
+    if (thread != null && thread.slot >= 0) {
+      start = thread.slot;
+    } else {
+      long id = Thread.currentThread().getId();
+      start = (int) (id * 0x9E3779B97F4A7C15L >>> 40);
+    }
+    for (int i = 0; i <= mask; i++) {
+      int slot = (start + i) & mask;
+      Lease lease = slots.getAndSet(slot * SPREAD, null);
+      if (lease == null && !created[slot]) {
+        lease = create(slot);
+      }
+      if (lease != null) {
+        if (thread != null) {
+          thread.slot = slot;
+        }
+        return lease;
+      }
+    }
+    return new Lease(config, -1);
+  }
+
+  private Lease create(int slot) {
+    synchronized (created) {
+      if (created[slot]) {
+        return null;
+      }
+      created[slot] = true;
+      return new Lease(config, slot);
+    }
+  }
+
+  /** Gives a lease back, its buffer and event emptied. */
+  void release(Lease lease) {
+    lease.clear();
+    if (lease.slot >= 0) {
+      slots.lazySet(lease.slot * SPREAD, lease);
+    }
+  }
+}
