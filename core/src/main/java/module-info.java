@@ -10,7 +10,7 @@
 module dev.servicekit.core {
   requires transitive dev.servicekit.config;
   requires transitive micrometer.core;
-  requires jdk.httpserver;
+  requires transitive jdk.httpserver;
   requires org.slf4j;
   requires static micrometer.registry.prometheus;
   requires static transitive org.jspecify;

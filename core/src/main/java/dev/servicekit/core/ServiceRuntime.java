@@ -663,6 +663,10 @@ public final class ServiceRuntime implements AutoCloseable {
      * start()} fails, the server is stopped and its port freed. Unless {@link #port(int)} is given,
      * the service's port is the server's bound port. Give several servers to run several; they
      * start in the order given.
+     *
+     * @param server bound, not started, with its handlers installed
+     * @return this builder
+     * @throws IllegalArgumentException when the server is not bound or was given already
      */
     public Builder httpServer(HttpServer server) {
       return httpServer(server, runtime -> {});
@@ -678,6 +682,11 @@ public final class ServiceRuntime implements AutoCloseable {
      * .httpServer(server, runtime -> server.createContext("/orders",
      *     new OrdersHandler(runtime.component(ServiceDiscovery.class))))
      * }</pre>
+     *
+     * @param server bound and not started
+     * @param handlers installs the handlers once the other components are up
+     * @return this builder
+     * @throws IllegalArgumentException when the server is not bound or was given already
      */
     public Builder httpServer(HttpServer server, Consumer<ServiceRuntime> handlers) {
       Objects.requireNonNull(server, "server");
