@@ -9,7 +9,10 @@
  * name read is {@code commons.logging}, the one the jar of commons-logging 1.2 (what Apache
  * HttpClient 4 brings) gets from its file name. commons-logging 1.2 reads {@code
  * META-INF/services/org.apache.commons.logging.LogFactory} itself and creates the factory by
- * reflection, hence the qualified {@code opens}.
+ * reflection, hence the qualified {@code opens}. There is no {@code provides} for {@code
+ * LogFactory} on purpose: a module may only provide a service whose type it reads, so the boot
+ * layer would fail whenever commons-logging is absent (or is 1.3, named {@code
+ * org.apache.commons.logging}, which binds SLF4J, and so servicekit, by itself).
  */
 @SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 module dev.servicekit.logging {
@@ -29,8 +32,6 @@ module dev.servicekit.logging {
       dev.servicekit.logging.internal.LoggingMeters;
   provides java.lang.System.LoggerFinder with
       dev.servicekit.logging.internal.SystemLoggerFinder;
-  provides org.apache.commons.logging.LogFactory with
-      dev.servicekit.logging.internal.CommonsLogFactory;
   provides org.slf4j.spi.SLF4JServiceProvider with
       dev.servicekit.logging.internal.ServicekitServiceProvider;
 }

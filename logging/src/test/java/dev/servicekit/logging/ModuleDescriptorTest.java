@@ -40,17 +40,22 @@ class ModuleDescriptorTest {
   }
 
   @Test
-  void providesWhatMetaInfServicesListsForTheClassPath() {
+  void providesWhatMetaInfServicesListsForTheClassPathButCommonsLogging() {
+    Map<String, Set<String>> classPath = ModuleDescriptors.serviceFiles(ServicekitLogging.class);
+    assertThat(classPath)
+        .containsEntry(
+            "org.apache.commons.logging.LogFactory",
+            Set.of("dev.servicekit.logging.internal.CommonsLogFactory"));
+    // an optional service type cannot be provided: without commons-logging the boot layer fails
+    classPath.remove("org.apache.commons.logging.LogFactory");
     assertThat(ModuleDescriptors.provides(MODULE))
-        .isEqualTo(ModuleDescriptors.serviceFiles(ServicekitLogging.class))
+        .isEqualTo(classPath)
         .isEqualTo(
             Map.of(
                 "dev.servicekit.config.spi.MeterSource",
                 Set.of("dev.servicekit.logging.internal.LoggingMeters"),
                 "java.lang.System$LoggerFinder",
                 Set.of("dev.servicekit.logging.internal.SystemLoggerFinder"),
-                "org.apache.commons.logging.LogFactory",
-                Set.of("dev.servicekit.logging.internal.CommonsLogFactory"),
                 "org.slf4j.spi.SLF4JServiceProvider",
                 Set.of("dev.servicekit.logging.internal.ServicekitServiceProvider")));
     assertThat(MODULE.uses()).isEmpty();

@@ -32,29 +32,53 @@ import org.slf4j.LoggerFactory;
 class ModulePathTest {
 
   @Test
-  void slf4jTheJdkAndCommonsLoggingFindServicekitThroughItsModuleInfo(@TempDir Path dir)
+  void slf4jAndTheJdkFindServicekitThroughItsModuleInfoWithoutCommonsLogging(@TempDir Path dir)
       throws Exception {
+    List<JsonNode> lines = run(dir, List.of(), "");
+    assertThat(lines)
+        .extracting(l -> l.get("message").asText())
+        .containsExactlyInAnyOrder(
+            "slf4j bound dev.servicekit.logging.internal.JsonLoggerFactory"
+                + " in module dev.servicekit.logging",
+            "System.Logger bound dev.servicekit.logging.internal.SystemLoggerFinder");
+    assertThat(lines).allSatisfy(l -> assertThat(l.get("service.name").asText()).isEqualTo("mp"));
+  }
+
+  @Test
+  void commonsLogging12FindsServicekitsFactoryOnTheModulePath(@TempDir Path dir) throws Exception {
+    List<JsonNode> lines =
+        run(
+            dir,
+            List.of(ModuleDescriptors.classesOf(LogFactory.class)),
+            ",commons.logging",
+            "commons");
+    assertThat(lines)
+        .extracting(l -> l.get("message").asText())
+        .contains("commons-logging bound dev.servicekit.logging.internal.CommonsLogFactory");
+  }
+
+  /** Runs {@link ModulePathMain} with servicekit-logging, config and SLF4J on the module path. */
+  private static List<JsonNode> run(
+      Path dir, List<Path> moreModules, String moreRoots, String... args) throws Exception {
     Path app = copyMainClass(dir.resolve("app"));
-    String modulePath =
-        String.join(
-            File.pathSeparator,
-            ModuleDescriptors.classesOf(ServicekitLogging.class).toString(),
-            ModuleDescriptors.classesOf(ServiceConfig.class).toString(),
-            ModuleDescriptors.classesOf(LoggerFactory.class).toString(),
-            ModuleDescriptors.classesOf(LogFactory.class).toString());
+    List<String> modulePath = new ArrayList<>();
+    modulePath.add(ModuleDescriptors.classesOf(ServicekitLogging.class).toString());
+    modulePath.add(ModuleDescriptors.classesOf(ServiceConfig.class).toString());
+    modulePath.add(ModuleDescriptors.classesOf(LoggerFactory.class).toString());
+    moreModules.forEach(m -> modulePath.add(m.toString()));
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(List.of("-Xshare:off", "-XX:TieredStopAtLevel=1", "-Dservicekit.service.name=mp"));
-    cmd.addAll(List.of("--module-path", modulePath));
-    cmd.addAll(List.of("--add-modules", "dev.servicekit.logging,commons.logging"));
+    cmd.addAll(List.of("--module-path", String.join(File.pathSeparator, modulePath)));
+    cmd.addAll(List.of("--add-modules", "dev.servicekit.logging" + moreRoots));
     cmd.addAll(List.of("-cp", app.toString(), ModulePathMain.class.getName()));
+    cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).start();
     CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p, true));
     String out = readAll(p, false);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(err.get()).isZero();
     assertThat(err.get()).isEmpty();
-
     List<JsonNode> lines = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();
     for (String line : out.split("\n", -1)) {
@@ -62,14 +86,7 @@ class ModulePathTest {
         lines.add(json.readTree(line));
       }
     }
-    assertThat(lines)
-        .extracting(l -> l.get("message").asText())
-        .containsExactlyInAnyOrder(
-            "slf4j bound dev.servicekit.logging.internal.JsonLoggerFactory"
-                + " in module dev.servicekit.logging",
-            "System.Logger bound dev.servicekit.logging.internal.SystemLoggerFinder",
-            "commons-logging bound dev.servicekit.logging.internal.CommonsLogFactory");
-    assertThat(lines).allSatisfy(l -> assertThat(l.get("service.name").asText()).isEqualTo("mp"));
+    return lines;
   }
 
   private static Path copyMainClass(Path app) throws IOException {

@@ -14,7 +14,11 @@ public final class ModulePathMain {
 
   private ModulePathMain() {}
 
-  /** Logs one line through each API that servicekit-logging binds, then flushes. */
+  /**
+   * Logs one line through each API that servicekit-logging binds, then flushes.
+   *
+   * @param args {@code commons} to log through commons-logging too
+   */
   public static void main(String[] args) {
     Class<?> factory = LoggerFactory.getILoggerFactory().getClass();
     LoggerFactory.getLogger("modular.slf4j")
@@ -23,10 +27,16 @@ public final class ModulePathMain {
         .log(
             System.Logger.Level.INFO,
             "System.Logger bound " + System.LoggerFinder.getLoggerFinder().getClass().getName());
-    LogFactory.getLog("modular.commons")
-        .info("commons-logging bound " + LogFactory.getFactory().getClass().getName());
+    if (args.length > 0 && args[0].equals("commons")) {
+      logThroughCommonsLogging();
+    }
     if (!ServicekitLogging.flush(Duration.ofSeconds(30))) {
       System.exit(2);
     }
+  }
+
+  private static void logThroughCommonsLogging() {
+    LogFactory.getLog("modular.commons")
+        .info("commons-logging bound " + LogFactory.getFactory().getClass().getName());
   }
 }
