@@ -25,12 +25,12 @@ class ModuleDescriptorTest {
   }
 
   @Test
-  void passesOnConfigAndMicrometerWhoseTypesItsApiShows() {
+  void passesOnTheModulesWhoseTypesItsApiShows() {
     assertThat(ModuleDescriptors.requires(MODULE))
         .containsExactlyInAnyOrder(
             "requires transitive dev.servicekit.config",
             "requires transitive micrometer.core",
-            "requires jdk.httpserver",
+            "requires transitive jdk.httpserver",
             "requires org.slf4j",
             "requires static micrometer.registry.prometheus",
             "requires static transitive org.jspecify");

@@ -48,4 +48,23 @@ class ArchitectureTest {
             "dev.servicekit.correlation.okhttp.CorrelationInterceptor",
             "dev.servicekit.correlation.servlet.CorrelationServletFilter");
   }
+
+  @Test
+  void eachMessagingIntegrationIsAStaticEntryPointAndAnInstanceForm() {
+    assertThat(
+            ApiSurface.publicTypes(
+                classes,
+                List.of(
+                    "dev.servicekit.correlation.amqp",
+                    "dev.servicekit.correlation.jms",
+                    "dev.servicekit.correlation.kafka")))
+        .containsExactly(
+            "dev.servicekit.correlation.amqp.AmqpCorrelation",
+            "dev.servicekit.correlation.amqp.AmqpCorrelator",
+            "dev.servicekit.correlation.jms.JmsCorrelation",
+            "dev.servicekit.correlation.jms.JmsCorrelator",
+            "dev.servicekit.correlation.kafka.CorrelationProducerInterceptor",
+            "dev.servicekit.correlation.kafka.KafkaCorrelation",
+            "dev.servicekit.correlation.kafka.KafkaCorrelator");
+  }
 }

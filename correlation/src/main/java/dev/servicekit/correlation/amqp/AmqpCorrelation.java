@@ -7,6 +7,7 @@ import dev.servicekit.correlation.CorrelationPropagator;
 import dev.servicekit.correlation.internal.MessagingPropagator;
 import io.opentelemetry.context.Scope;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Carries the correlation through RabbitMQ (AMQP 0-9-1) message headers.
@@ -43,35 +44,58 @@ public final class AmqpCorrelation {
    * A correlator with these operations that always uses {@code propagator}, whatever the
    * configuration says.
    *
+   * @param propagator the propagator every operation uses
+   * @return a correlator bound to {@code propagator}
    * @throws NullPointerException when {@code propagator} is null
    */
   public static AmqpCorrelator using(CorrelationPropagator propagator) {
     return new AmqpCorrelator(MessagingPropagator.of(propagator));
   }
 
-  /** See {@link AmqpCorrelator#inject(AMQP.BasicProperties)}. */
-  public static AMQP.BasicProperties inject(AMQP.BasicProperties properties) {
+  /**
+   * See {@link AmqpCorrelator#inject(AMQP.BasicProperties)}.
+   *
+   * @param properties the properties to copy, or null for empty ones
+   * @return a copy whose headers carry the current correlation
+   */
+  public static AMQP.BasicProperties inject(AMQP.@Nullable BasicProperties properties) {
     return DEFAULT.inject(properties);
   }
 
-  /** See {@link AmqpCorrelator#inject(Map)}. */
+  /**
+   * See {@link AmqpCorrelator#inject(Map)}.
+   *
+   * @param headers a mutable header map; receives the current correlation
+   */
   public static void inject(Map<String, Object> headers) {
     DEFAULT.inject(headers);
   }
 
-  /** See {@link AmqpCorrelator#open(AMQP.BasicProperties)}. */
-  public static Scope open(AMQP.BasicProperties properties) {
+  /**
+   * See {@link AmqpCorrelator#open(AMQP.BasicProperties)}.
+   *
+   * @param properties the delivery's properties, or null
+   * @return the open scope; close it when the delivery is handled
+   */
+  public static Scope open(AMQP.@Nullable BasicProperties properties) {
     return DEFAULT.open(properties);
   }
 
-  /** See {@link AmqpCorrelator#open(Map)}. */
-  public static Scope open(Map<String, Object> headers) {
+  /**
+   * See {@link AmqpCorrelator#open(Map)}.
+   *
+   * @param headers the delivery's headers, or null
+   * @return the open scope; close it when the delivery is handled
+   */
+  public static Scope open(@Nullable Map<String, Object> headers) {
     return DEFAULT.open(headers);
   }
 
   /**
    * See {@link AmqpCorrelator#wrap(DeliverCallback)}.
    *
+   * @param callback the application's callback
+   * @return a callback running {@code callback} in each delivery's scope
    * @throws dev.servicekit.config.ConfigException when a setting has a bad value
    */
   public static DeliverCallback wrap(DeliverCallback callback) {
@@ -81,6 +105,8 @@ public final class AmqpCorrelation {
   /**
    * See {@link AmqpCorrelator#wrap(Consumer)}.
    *
+   * @param consumer the application's consumer
+   * @return a consumer running {@code consumer}'s deliveries in their scopes
    * @throws dev.servicekit.config.ConfigException when a setting has a bad value
    */
   public static Consumer wrap(Consumer consumer) {

@@ -10,6 +10,7 @@ import io.opentelemetry.context.Scope;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Carries the correlation through RabbitMQ message headers with one propagator: the operations of
@@ -36,8 +37,11 @@ public final class AmqpCorrelator {
    * Returns a copy of {@code properties} (or of empty properties when {@code null}) whose headers
    * also carry the current correlation, replacing earlier values of the same names. The argument is
    * not modified.
+   *
+   * @param properties the properties to copy, or null for empty ones
+   * @return a copy whose headers carry the current correlation
    */
-  public AMQP.BasicProperties inject(AMQP.BasicProperties properties) {
+  public AMQP.BasicProperties inject(AMQP.@Nullable BasicProperties properties) {
     AMQP.BasicProperties base =
         properties == null ? new AMQP.BasicProperties.Builder().build() : properties;
     Map<String, Object> existing = base.getHeaders();
@@ -49,6 +53,8 @@ public final class AmqpCorrelator {
   /**
    * Puts the current correlation into the mutable {@code headers} map, replacing earlier values;
    * for building properties with {@code new AMQP.BasicProperties.Builder().headers(headers)}.
+   *
+   * @param headers a mutable header map; receives the current correlation
    */
   public void inject(Map<String, Object> headers) {
     if (headers == null) {
@@ -69,22 +75,30 @@ public final class AmqpCorrelator {
   /**
    * Opens the scope of a delivery with these properties: its correlation id (or a fresh one), W3C
    * trace context and baggage become current, and the MDC shows them until the scope closes.
+   *
+   * @param properties the delivery's properties, or null
+   * @return the open scope; close it when the delivery is handled
    */
-  public Scope open(AMQP.BasicProperties properties) {
+  public Scope open(AMQP.@Nullable BasicProperties properties) {
     return open(properties == null ? null : properties.getHeaders());
   }
 
   /**
    * Opens the scope carried by a delivery's {@code headers}; see {@link
    * #open(AMQP.BasicProperties)}.
+   *
+   * @param headers the delivery's headers, or null
+   * @return the open scope; close it when the delivery is handled
    */
-  public Scope open(Map<String, Object> headers) {
+  public Scope open(@Nullable Map<String, Object> headers) {
     return propagator.forMessage().extract(name -> read(headers, name));
   }
 
   /**
    * A callback that runs {@code callback} inside each delivery's scope.
    *
+   * @param callback the application's callback
+   * @return a callback running {@code callback} in each delivery's scope
    * @throws dev.servicekit.config.ConfigException when this correlator follows the configuration
    *     and a setting has a bad value
    */
@@ -105,6 +119,8 @@ public final class AmqpCorrelator {
    * A consumer that runs {@code consumer}'s {@code handleDelivery} inside each delivery's scope and
    * passes every other callback through unchanged.
    *
+   * @param consumer the application's consumer
+   * @return a consumer running {@code consumer}'s deliveries in their scopes
    * @throws dev.servicekit.config.ConfigException when this correlator follows the configuration
    *     and a setting has a bad value
    */
@@ -114,7 +130,7 @@ public final class AmqpCorrelator {
     return new CorrelatingConsumer(consumer, this);
   }
 
-  static String read(Map<String, Object> headers, String name) {
+  static @Nullable String read(@Nullable Map<String, Object> headers, String name) {
     if (headers == null) {
       return null;
     }

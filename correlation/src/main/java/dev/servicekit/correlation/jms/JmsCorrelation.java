@@ -6,6 +6,7 @@ import io.opentelemetry.context.Scope;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Carries the correlation through Jakarta Messaging (JMS) message properties.
@@ -42,30 +43,47 @@ public final class JmsCorrelation {
    * A correlator with these operations that always uses {@code propagator}, whatever the
    * configuration says.
    *
+   * @param propagator the propagator every operation uses
+   * @return a correlator bound to {@code propagator}
    * @throws NullPointerException when {@code propagator} is null
    */
   public static JmsCorrelator using(CorrelationPropagator propagator) {
     return new JmsCorrelator(MessagingPropagator.of(propagator));
   }
 
-  /** See {@link JmsCorrelator#inject(Message)}. */
+  /**
+   * See {@link JmsCorrelator#inject(Message)}.
+   *
+   * @param message the message about to be sent
+   */
   public static void inject(Message message) {
     DEFAULT.inject(message);
   }
 
-  /** See {@link JmsCorrelator#inject(JMSProducer)}. */
+  /**
+   * See {@link JmsCorrelator#inject(JMSProducer)}.
+   *
+   * @param producer the producer whose next messages carry the correlation
+   */
   public static void inject(JMSProducer producer) {
     DEFAULT.inject(producer);
   }
 
-  /** See {@link JmsCorrelator#open(Message)}. */
-  public static Scope open(Message message) {
+  /**
+   * See {@link JmsCorrelator#open(Message)}.
+   *
+   * @param message the received message, or null
+   * @return the open scope; close it when the message is handled
+   */
+  public static Scope open(@Nullable Message message) {
     return DEFAULT.open(message);
   }
 
   /**
    * See {@link JmsCorrelator#wrap(MessageListener)}.
    *
+   * @param listener the application's listener
+   * @return a listener running {@code listener} in each message's scope
    * @throws dev.servicekit.config.ConfigException when a setting has a bad value
    */
   public static MessageListener wrap(MessageListener listener) {

@@ -8,6 +8,7 @@ import jakarta.jms.JMSProducer;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Carries the correlation through JMS message properties with one propagator: the operations of
@@ -33,6 +34,8 @@ public final class JmsCorrelator {
   /**
    * Writes the current correlation as string properties of {@code message}, replacing earlier
    * values. Call before sending; a received message's properties are read-only and stay unchanged.
+   *
+   * @param message the message about to be sent
    */
   public void inject(Message message) {
     if (message == null) {
@@ -50,7 +53,11 @@ public final class JmsCorrelator {
             });
   }
 
-  /** Sets the current correlation as properties of the next messages {@code producer} sends. */
+  /**
+   * Sets the current correlation as properties of the next messages {@code producer} sends.
+   *
+   * @param producer the producer whose next messages carry the correlation
+   */
   public void inject(JMSProducer producer) {
     if (producer == null) {
       return;
@@ -70,14 +77,19 @@ public final class JmsCorrelator {
   /**
    * Opens the scope of {@code message}: its correlation id (or a fresh one), W3C trace context and
    * baggage become current, and the MDC shows them until the scope closes.
+   *
+   * @param message the received message, or null
+   * @return the open scope; close it when the message is handled
    */
-  public Scope open(Message message) {
+  public Scope open(@Nullable Message message) {
     return propagator.forMessage().extract(name -> read(message, name));
   }
 
   /**
    * A listener that runs {@code listener} inside each message's scope.
    *
+   * @param listener the application's listener
+   * @return a listener running {@code listener} in each message's scope
    * @throws dev.servicekit.config.ConfigException when this correlator follows the configuration
    *     and a setting has a bad value
    */
@@ -87,7 +99,7 @@ public final class JmsCorrelator {
     return new CorrelatingMessageListener(listener, this);
   }
 
-  static String read(Message message, String name) {
+  static @Nullable String read(@Nullable Message message, String name) {
     if (message == null) {
       return null;
     }

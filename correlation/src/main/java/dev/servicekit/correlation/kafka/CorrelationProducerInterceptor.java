@@ -43,6 +43,7 @@ public final class CorrelationProducerInterceptor<K, V> implements ProducerInter
   /**
    * An interceptor that always stamps with {@code propagator}; {@link #configure} reads nothing.
    *
+   * @param propagator the propagator every record is stamped with
    * @throws NullPointerException when {@code propagator} is null
    */
   public CorrelationProducerInterceptor(CorrelationPropagator propagator) {

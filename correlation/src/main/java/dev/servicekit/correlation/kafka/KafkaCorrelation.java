@@ -42,25 +42,43 @@ public final class KafkaCorrelation {
    * A correlator with these operations that always uses {@code propagator}, whatever the
    * configuration says.
    *
+   * @param propagator the propagator every operation uses
+   * @return a correlator bound to {@code propagator}
    * @throws NullPointerException when {@code propagator} is null
    */
   public static KafkaCorrelator using(CorrelationPropagator propagator) {
     return new KafkaCorrelator(MessagingPropagator.of(propagator));
   }
 
-  /** See {@link KafkaCorrelator#open(ConsumerRecord)}. */
+  /**
+   * See {@link KafkaCorrelator#open(ConsumerRecord)}.
+   *
+   * @param record the consumed record
+   * @return the open scope; close it when the record is handled
+   */
   public static Scope open(ConsumerRecord<?, ?> record) {
     return DEFAULT.open(record);
   }
 
-  /** See {@link KafkaCorrelator#forEach(Iterable, Consumer)}. */
+  /**
+   * See {@link KafkaCorrelator#forEach(Iterable, Consumer)}.
+   *
+   * @param <K> the record key type
+   * @param <V> the record value type
+   * @param records the polled records
+   * @param action what to do with each record, inside its scope
+   */
   public static <K, V> void forEach(
       Iterable<? extends ConsumerRecord<K, V>> records,
       Consumer<? super ConsumerRecord<K, V>> action) {
     DEFAULT.forEach(records, action);
   }
 
-  /** See {@link KafkaCorrelator#inject(Headers)}. */
+  /**
+   * See {@link KafkaCorrelator#inject(Headers)}.
+   *
+   * @param headers the headers of a record about to be sent
+   */
   public static void inject(Headers headers) {
     DEFAULT.inject(headers);
   }

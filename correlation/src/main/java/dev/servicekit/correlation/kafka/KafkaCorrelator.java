@@ -30,6 +30,9 @@ public final class KafkaCorrelator {
   /**
    * Opens the scope of {@code record}: its correlation id (or a fresh one), its W3C trace context
    * and baggage become current, and the MDC shows them until the scope closes.
+   *
+   * @param record the consumed record
+   * @return the open scope; close it when the record is handled
    */
   public Scope open(ConsumerRecord<?, ?> record) {
     Headers headers = record == null ? null : record.headers();
@@ -40,6 +43,11 @@ public final class KafkaCorrelator {
    * Runs {@code action} for each record inside that record's own scope, so a batch whose records
    * came from different requests logs each under its own id. An exception from {@code action}
    * closes the record's scope and propagates.
+   *
+   * @param <K> the record key type
+   * @param <V> the record value type
+   * @param records the polled records
+   * @param action what to do with each record, inside its scope
    */
   public <K, V> void forEach(
       Iterable<? extends ConsumerRecord<K, V>> records,
@@ -57,6 +65,8 @@ public final class KafkaCorrelator {
   /**
    * Writes the current correlation into {@code headers}, replacing earlier values of the same
    * names. Does nothing when {@code headers} is read-only (a record already handed to a producer).
+   *
+   * @param headers the headers of a record about to be sent
    */
   public void inject(Headers headers) {
     if (headers == null) {
