@@ -73,7 +73,7 @@ public final class HeadlineReport {
     StringBuilder key = new StringBuilder(result.get("benchmark").asText());
     JsonNode params = result.get("params");
     if (params != null) {
-      params.fields().forEachRemaining(p -> key.append(' ').append(p.getValue().asText()));
+      params.properties().forEach(p -> key.append(' ').append(p.getValue().asText()));
     }
     Row row = new Row();
     row.score = result.get("primaryMetric").get("score").asDouble();
