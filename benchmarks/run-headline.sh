@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Builds the benchmarks and runs the headline set, then prints the table and the goal ratios.
+# Bounded: about 11 minutes on 2 cores. Every ratio compares scores of this one run.
+#
+#   benchmarks/run-headline.sh                      # Maven's default local repository
+#   MAVEN_ARGS="-o -Dmaven.repo.local=/path" benchmarks/run-headline.sh
+#   SKIP_BUILD=1 benchmarks/run-headline.sh         # reuse benchmarks/target/benchmarks.jar
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+out=benchmarks/target/headline
+jar=benchmarks/target/benchmarks.jar
+if [[ -z "${SKIP_BUILD:-}" ]]; then
+  # shellcheck disable=SC2086
+  mvn -B -q -ntp ${MAVEN_ARGS:-} -pl benchmarks -am package -DskipTests
+fi
+mkdir -p "$out"
+rm -f "$out"/*.json
+
+# 2 forks x (3 x 1 s warm-up + 3 x 1 s measurement); -prof gc for allocation, and the CPU time of
+# the whole JVM per operation (every thread, the writer threads included)
+run=(-f 2 -wi 3 -w 1s -i 3 -r 1s -prof gc -prof dev.servicekit.benchmarks.CpuTimeProfiler)
+
+# logging, SLF4J call to bytes: 5 libraries x {1, 4 threads} x {memory, devnull}, then errors in memory
+java -jar "$jar" 'logging\.endtoend\..*\.info' "${run[@]}" -rf json -rff "$out/logging-info.json"
+java -jar "$jar" 'logging\.endtoend\..*\.error$' -p sink=memory "${run[@]}" -rf json -rff "$out/logging-error.json"
+# correlation: the hop against the same work hand-written on OpenTelemetry + MDC, and ids
+java -jar "$jar" 'correlation\.HopBenchmark\.(servicekitHop|openTelemetryW3cWithScopeAndMdc)$' "${run[@]}" \
+  -rf json -rff "$out/hop.json"
+java -jar "$jar" 'correlation\.IdBenchmark' "${run[@]}" -rf json -rff "$out/id.json"
+
+java -cp "$jar" dev.servicekit.benchmarks.HeadlineReport "$out"/*.json | tee "$out/report.txt"

@@ -1,0 +1,220 @@
+package dev.servicekit.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Prints the headline table and the goal ratios from JMH JSON result files ({@code -rf json}), as
+ * {@code benchmarks/run-headline.sh} runs them: {@code java -cp benchmarks.jar
+ * dev.servicekit.benchmarks.HeadlineReport result.json...}. Every ratio compares scores of one run.
+ */
+public final class HeadlineReport {
+
+  private static final String E2E = "dev.servicekit.benchmarks.logging.endtoend.";
+  private static final String[] LIBRARIES = {
+    "ServicekitEndToEnd",
+    "LogbackTextEndToEnd",
+    "LogstashEndToEnd",
+    "LogstashAsyncEndToEnd",
+    "JsonTemplateEndToEnd"
+  };
+  private static final String[] NAMES = {
+    "servicekit", "Logback text", "LLE", "LLE async", "Log4j2 JTL"
+  };
+
+  /** One result: primary score (per its unit), allocation and CPU time per operation. */
+  private static final class Row {
+    double score;
+    String unit;
+    double alloc = Double.NaN;
+    double cpu = Double.NaN;
+
+    /** Nanoseconds per operation (for a throughput score: per event over all threads). */
+    double nanos() {
+      switch (unit) {
+        case "ops/ms":
+          return 1e6 / score;
+        case "ops/us":
+          return 1e3 / score;
+        case "ns/op":
+          return score;
+        case "us/op":
+          return score * 1e3;
+        default:
+          throw new IllegalStateException("unit " + unit);
+      }
+    }
+  }
+
+  private final Map<String, Row> rows = new HashMap<>();
+  private int goals;
+  private int met;
+
+  private HeadlineReport() {}
+
+  /** Reads the given JMH JSON files and prints the report. */
+  public static void main(String[] args) throws IOException {
+    HeadlineReport report = new HeadlineReport();
+    ObjectMapper json = new ObjectMapper();
+    for (String file : args) {
+      for (JsonNode result : json.readTree(new File(file))) {
+        report.add(result);
+      }
+    }
+    report.print();
+  }
+
+  private void add(JsonNode result) {
+    StringBuilder key = new StringBuilder(result.get("benchmark").asText());
+    JsonNode params = result.get("params");
+    if (params != null) {
+      params.properties().forEach(p -> key.append(' ').append(p.getValue().asText()));
+    }
+    Row row = new Row();
+    row.score = result.get("primaryMetric").get("score").asDouble();
+    row.unit = result.get("primaryMetric").get("scoreUnit").asText();
+    JsonNode secondary = result.get("secondaryMetrics");
+    if (secondary != null) {
+      if (secondary.has("gc.alloc.rate.norm")) {
+        row.alloc = secondary.get("gc.alloc.rate.norm").get("score").asDouble();
+      }
+      if (secondary.has("cpu.time.norm")) {
+        row.cpu = secondary.get("cpu.time.norm").get("score").asDouble();
+      }
+    }
+    rows.put(key.toString(), row);
+  }
+
+  private Row e2e(String library, String method, String sink) {
+    return rows.get(E2E + library + "." + method + " " + sink);
+  }
+
+  private void print() {
+    System.out.println();
+    System.out.println("Logging, SLF4J call to bytes: ns per event (all threads), B/op, CPU ns/op");
+    System.out.print("| per event |");
+    for (String name : NAMES) {
+      System.out.print(" " + name + " |");
+    }
+    System.out.println();
+    System.out.print("|---|");
+    for (int i = 0; i < NAMES.length; i++) {
+      System.out.print("---:|");
+    }
+    System.out.println();
+    line("info, in-memory sink", "info", "memory");
+    line("info, one write(2) per write to /dev/null", "info", "devnull");
+    line("info, 4 threads, in-memory", "infoFourThreads", "memory");
+    line("info, 4 threads, /dev/null", "infoFourThreads", "devnull");
+    line("error, 2-deep cause chain, in-memory", "error", "memory");
+    System.out.println();
+    System.out.println(
+        "Goals (x = how many times the anchor's throughput; CPU: the same from CPU time)");
+    for (String sink : new String[] {"memory", "devnull"}) {
+      Row sk = e2e(LIBRARIES[0], "info", sink);
+      Row text = e2e(LIBRARIES[1], "info", sink);
+      double goal = sink.equals("memory") ? 1.0 : 5.0;
+      ratio("logging info " + sink + " vs Logback text", text, sk, goal);
+    }
+    Row skAlloc = e2e(LIBRARIES[0], "info", "memory");
+    if (skAlloc != null) {
+      goal(
+          String.format(Locale.ROOT, "logging allocation per plain event %.1f B", skAlloc.alloc),
+          skAlloc.alloc <= 64,
+          "<= 64 B");
+    }
+    for (String sink : new String[] {"memory", "devnull"}) {
+      Row one = e2e(LIBRARIES[0], "info", sink);
+      Row four = e2e(LIBRARIES[0], "infoFourThreads", sink);
+      ratio("logging 4 threads vs servicekit 1 thread, " + sink, one, four, 1.5);
+      ratio(
+          "logging 4 threads vs LLE 4 threads, " + sink,
+          e2e(LIBRARIES[2], "infoFourThreads", sink),
+          four,
+          2.0);
+      ratio(
+          "logging 4 threads vs LLE async 4 threads, " + sink,
+          e2e(LIBRARIES[3], "infoFourThreads", sink),
+          four,
+          2.0);
+    }
+    ratio(
+        "logging error vs LLE",
+        e2e(LIBRARIES[2], "error", "memory"),
+        e2e(LIBRARIES[0], "error", "memory"),
+        3.0);
+    String hop = "dev.servicekit.benchmarks.correlation.HopBenchmark.";
+    for (String inbound :
+        new String[] {"traceparent", "traceparent+baggage", "traceparent+tracestate"}) {
+      ratio(
+          "correlation hop vs OpenTelemetry + MDC, " + inbound,
+          rows.get(hop + "openTelemetryW3cWithScopeAndMdc " + inbound),
+          rows.get(hop + "servicekitHop " + inbound),
+          1.0);
+    }
+    String id = "dev.servicekit.benchmarks.correlation.IdBenchmark.";
+    ratio(
+        "id generation vs UUID",
+        rows.get(id + "uuidRandomToString"),
+        rows.get(id + "servicekitNewId"),
+        10.0);
+    ratio(
+        "id generation vs UUID, 2 threads",
+        rows.get(id + "uuidRandomToStringTwoThreads"),
+        rows.get(id + "servicekitNewIdTwoThreads"),
+        10.0);
+    System.out.println();
+    System.out.println(met + " of " + goals + " goals met");
+  }
+
+  private void line(String what, String method, String sink) {
+    System.out.print("| " + what + " |");
+    for (String library : LIBRARIES) {
+      Row row = e2e(library, method, sink);
+      System.out.print(
+          row == null
+              ? " — |"
+              : String.format(
+                  Locale.ROOT,
+                  " %,.0f ns, %.0f B, CPU %,.0f ns |",
+                  row.nanos(),
+                  row.alloc,
+                  row.cpu));
+    }
+    System.out.println();
+  }
+
+  /** Prints how many times {@code anchor}'s time {@code ours} is faster, against {@code goal}. */
+  private void ratio(String what, Row anchor, Row ours, double goal) {
+    if (anchor == null || ours == null) {
+      System.out.println("  " + what + ": not measured");
+      return;
+    }
+    double x = anchor.nanos() / ours.nanos();
+    double cpu = anchor.cpu / ours.cpu;
+    goal(
+        String.format(
+            Locale.ROOT,
+            "%s: %.2fx (%,.0f vs %,.0f ns; CPU %.2fx)",
+            what,
+            x,
+            ours.nanos(),
+            anchor.nanos(),
+            cpu),
+        x >= goal,
+        String.format(Locale.ROOT, ">= %.1fx", goal));
+  }
+
+  private void goal(String text, boolean ok, String goal) {
+    goals++;
+    if (ok) {
+      met++;
+    }
+    System.out.println("  " + text + "  goal " + goal + ": " + (ok ? "met" : "MISSED"));
+  }
+}
