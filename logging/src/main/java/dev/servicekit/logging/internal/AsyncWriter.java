@@ -89,6 +89,7 @@ final class AsyncWriter {
 
   // writer thread only
   private JsonBuffer draining;
+  private int lastBatchBytes;
   private long droppedReported;
 
   AsyncWriter(
@@ -99,7 +100,8 @@ final class AsyncWriter {
       ReentrancyGuard guard) {
     this.capacity = config.queueSize;
     // a full batch of typical lines fits; a burst of long lines waits for the writer instead
-    this.byteCapacity = Math.max(FLUSH_BYTES * 16, config.maxLineBytes * 2);
+    long typical = Math.min(Math.max((long) capacity * 256, FLUSH_BYTES * 16L), 64L << 20);
+    this.byteCapacity = (int) Math.max(typical, config.maxLineBytes * 2L);
     this.dropWhenFull = config.dropWhenFull;
     this.sink = sink;
     this.encoders = new EncoderPool(config);
@@ -342,7 +344,9 @@ final class AsyncWriter {
         nextReport = now + dropReportNanos;
         reportDrops();
       }
-      if ((count > 0 || !mayPark)
+      // after a batch that filled an eighth of the room, go straight on: lines come fast
+      boolean shortBatch = count < capacity / 8 && lastBatchBytes < byteCapacity / 8;
+      if ((count > 0 ? shortBatch : !mayPark)
           && !stopping
           && callersWaiting.get() == 0
           && flushersWaiting.get() == 0) {
@@ -394,6 +398,7 @@ final class AsyncWriter {
   }
 
   private void writeDraining(int count) {
+    lastBatchBytes = draining.length();
     try {
       sink.write(draining.array(), 0, draining.length());
     } catch (IOException | RuntimeException e) {

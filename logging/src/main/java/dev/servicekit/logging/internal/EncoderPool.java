@@ -1,6 +1,6 @@
 package dev.servicekit.logging.internal;
 
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * Encoders with their line buffers, lent to the threads that log so each encodes its own events: a
@@ -55,9 +55,17 @@ final class EncoderPool {
   }
 
   private final LogConfig config;
-  private final AtomicReferenceArray<Lease> slots;
+
+  /**
+   * Per slot, 0 when free and 1 when lent: an int, so taking and giving back a lease stores no
+   * reference (no garbage-collector write barrier on the hot path).
+   */
+  private final AtomicIntegerArray taken;
+
+  /** The slots' leases, made when a slot is first taken. */
+  private final Lease[] leases;
+
   private final int mask;
-  private final boolean[] created;
 
   EncoderPool(LogConfig config) {
     this.config = config;
@@ -65,8 +73,8 @@ final class EncoderPool {
     int wanted = Math.max(16, Runtime.getRuntime().availableProcessors() * 4);
     int size = Integer.highestOneBit(Math.min(64, wanted - 1)) << 1;
     this.mask = size - 1;
-    this.slots = new AtomicReferenceArray<>(size * SPREAD);
-    this.created = new boolean[size];
+    this.taken = new AtomicIntegerArray(size * SPREAD);
+    this.leases = new Lease[size];
   }
 
   /** A free encoder with an empty buffer; give it back with {@link #release}. */
@@ -88,11 +96,13 @@ final class EncoderPool {
     }
     for (int i = 0; i <= mask; i++) {
       int slot = (start + i) & mask;
-      Lease lease = slots.getAndSet(slot * SPREAD, null);
-      if (lease == null && !created[slot]) {
-        lease = create(slot);
-      }
-      if (lease != null) {
+      if (taken.get(slot * SPREAD) == 0 && taken.compareAndSet(slot * SPREAD, 0, 1)) {
+        Lease lease = leases[slot];
+        if (lease == null) {
+          // only the thread holding the slot writes it; the flag's release publishes it
+          lease = new Lease(config, slot);
+          leases[slot] = lease;
+        }
         if (thread != null) {
           thread.slot = slot;
         }
@@ -102,21 +112,11 @@ final class EncoderPool {
     return new Lease(config, -1);
   }
 
-  private Lease create(int slot) {
-    synchronized (created) {
-      if (created[slot]) {
-        return null;
-      }
-      created[slot] = true;
-      return new Lease(config, slot);
-    }
-  }
-
   /** Gives a lease back, its buffer and event emptied. */
   void release(Lease lease) {
     lease.clear();
     if (lease.slot >= 0) {
-      slots.lazySet(lease.slot * SPREAD, lease);
+      taken.lazySet(lease.slot * SPREAD, 0);
     }
   }
 }
