@@ -64,12 +64,17 @@ final class AsyncWriter {
   /** The spin lock over the batch: 0 free, 1 held. */
   private final AtomicInteger batchLock = new AtomicInteger();
 
-  // guarded by batchLock
+  /** Lines a lease stages before they move to the batch: at most this many, or bytes. */
+  private static final int STAGE_BYTES = 8 * 1024;
+
+  private final int stageEvents;
+
+  // guarded by batchLock (volatile: staging reads them without it)
   private JsonBuffer filling;
   private int events;
   private long appended;
-  private boolean closed;
-  private boolean writerParked;
+  private volatile boolean closed;
+  private volatile boolean writerParked;
 
   /**
    * Callers waiting for room, and flushers waiting for lines to be written, each on a condition.
@@ -99,6 +104,8 @@ final class AsyncWriter {
       InternalErrors errors,
       ReentrancyGuard guard) {
     this.capacity = config.queueSize;
+    // block policy only: a dropped event must be counted when it arrives, not when it moves
+    this.stageEvents = config.dropWhenFull ? 0 : Math.min(64, config.queueSize / 16);
     // a full batch of typical lines fits; a burst of long lines waits for the writer instead
     long typical = Math.min(Math.max((long) capacity * 256, FLUSH_BYTES * 16L), 64L << 20);
     this.byteCapacity = (int) Math.max(typical, config.maxLineBytes * 2L);
@@ -142,8 +149,23 @@ final class AsyncWriter {
 
   /** Encodes {@code event} with the lease's encoder and hands the line to the writer. */
   void submit(EncoderPool.Lease lease, LogEvent event) {
+    submit(lease, event, null);
+  }
+
+  /**
+   * As {@link #submit(EncoderPool.Lease, LogEvent)}; with the calling thread's entry (which the
+   * lease was acquired for) the line may be staged in the lease first.
+   */
+  void submit(EncoderPool.Lease lease, LogEvent event, ReentrancyGuard.Entry thread) {
     encodeSafely(lease.encoder, event, lease.buffer);
-    submitLine(lease.buffer.array(), lease.buffer.length());
+    if (lease.buffer.length() == 0) {
+      return;
+    }
+    if (thread != null && stageEvents > 1 && lease.slot >= 0) {
+      stage(lease, thread);
+    } else {
+      submitLine(lease.buffer.array(), lease.buffer.length());
+    }
   }
 
   private void lock() {
@@ -170,39 +192,50 @@ final class AsyncWriter {
 
   /** Hands one encoded line (or nothing, when {@code length} is 0) to the writer. */
   private void submitLine(byte[] line, int length) {
+    submitLines(line, length, 1);
+  }
+
+  /** Hands {@code count} whole lines, {@code length} bytes, to the writer. */
+  private void submitLines(byte[] lines, int length, int count) {
     if (length == 0) {
       return;
     }
-    int result = tryAppend(line, length);
+    int result = tryAppend(lines, length, count, false);
     if (result == APPENDED) {
       return;
     }
     if (result == FULL) {
       if (dropWhenFull) {
-        counters.drop();
+        counters.drop(count);
         return;
       }
-      if (appendWhenRoom(line, length)) {
+      if (appendWhenRoom(lines, length, count)) {
         return;
       }
     }
     // closed, or waiting is impossible: write on this thread, without the writer's buffers
-    writeLine(line, length);
+    writeLines(lines, length, count);
   }
 
-  private int tryAppend(byte[] line, int length) {
+  /**
+   * Appends lines to the batch: {@link #APPENDED}, {@link #FULL} (never when {@code force}: the
+   * writer's own collection of staged lines) or {@link #CLOSED}.
+   */
+  private int tryAppend(byte[] lines, int length, int count, boolean force) {
     boolean wake;
     lock();
     try {
       if (closed) {
         return CLOSED;
       }
-      if (events >= capacity || (events > 0 && filling.length() + length > byteCapacity)) {
+      if (!force
+          && events > 0
+          && (events + count > capacity || filling.length() + length > byteCapacity)) {
         return FULL;
       }
-      filling.writeBytes(line, 0, length);
-      events++;
-      appended++;
+      filling.writeBytes(lines, 0, length);
+      events += count;
+      appended += count;
       wake = writerParked;
       writerParked = false;
     } finally {
@@ -214,14 +247,14 @@ final class AsyncWriter {
     return APPENDED;
   }
 
-  /** Policy block: waits for room, then appends; false when the line must be written directly. */
-  private boolean appendWhenRoom(byte[] line, int length) {
+  /** Policy block: waits for room, then appends; false when the lines must be written directly. */
+  private boolean appendWhenRoom(byte[] lines, int length, int count) {
     callersWaiting.incrementAndGet();
     LockSupport.unpark(thread);
     roomLock.lock();
     try {
       while (true) {
-        int result = tryAppend(line, length);
+        int result = tryAppend(lines, length, count, false);
         if (result != FULL) {
           return result == APPENDED;
         }
@@ -233,13 +266,101 @@ final class AsyncWriter {
           room.awaitNanos(POLL_NANOS);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          return tryAppend(line, length) == APPENDED;
+          return tryAppend(lines, length, count, false) == APPENDED;
         }
       }
     } finally {
       roomLock.unlock();
       callersWaiting.decrementAndGet();
     }
+  }
+
+  /**
+   * Stages the lease's encoded line in the lease itself (block policy), so the shared batch is
+   * touched once per {@link #stageEvents} lines or {@link #STAGE_BYTES} bytes instead of per line.
+   * The thread keeps to this lease until those lines have moved on (see {@link EncoderPool}), so
+   * its lines keep their order; the writer moves what a free lease holds every round.
+   */
+  private void stage(EncoderPool.Lease lease, ReentrancyGuard.Entry thread) {
+    if (closed) {
+      // after shutdown: what this thread staged first, then the line, on this thread
+      writeStaged(lease);
+      writeLine(lease.buffer.array(), lease.buffer.length());
+      return;
+    }
+    lease.staged.writeBytes(lease.buffer.array(), 0, lease.buffer.length());
+    lease.stagedEvents++;
+    thread.stagedSlot = lease.slot;
+    thread.stagedMoves = lease.moves;
+    if (!lease.hasStaged) {
+      lease.hasStaged = true;
+      if (writerParked) {
+        LockSupport.unpark(this.thread);
+      }
+    }
+    if (lease.stagedEvents >= stageEvents || lease.staged.length() >= STAGE_BYTES) {
+      moveStaged(lease, false);
+    }
+  }
+
+  /** Moves the staged lines of a lease this thread holds into the batch. */
+  private void moveStaged(EncoderPool.Lease lease, boolean byWriter) {
+    int count = lease.stagedEvents;
+    if (count == 0) {
+      return;
+    }
+    JsonBuffer staged = lease.staged;
+    if (byWriter) {
+      if (tryAppend(staged.array(), staged.length(), count, true) == CLOSED) {
+        writeLines(staged.array(), staged.length(), count);
+      }
+    } else {
+      submitLines(staged.array(), staged.length(), count);
+    }
+    staged.reset();
+    staged.shrink(STAGE_BYTES * 4);
+    lease.stagedEvents = 0;
+    lease.moves++;
+    lease.hasStaged = false;
+  }
+
+  /** Writes the staged lines of a lease this thread holds straight to the sink. */
+  private void writeStaged(EncoderPool.Lease lease) {
+    if (lease.stagedEvents > 0) {
+      writeLines(lease.staged.array(), lease.staged.length(), lease.stagedEvents);
+      lease.staged.reset();
+      lease.stagedEvents = 0;
+      lease.moves++;
+      lease.hasStaged = false;
+    }
+  }
+
+  /**
+   * Moves the staged lines of every lease into the batch: the writer's round takes free leases only
+   * ({@code wait} false); a flush and the shutdown wait for lent ones (until {@code deadline}, a
+   * {@link System#nanoTime} value). True when none is left staged.
+   */
+  private boolean collectStaged(boolean wait, long deadline) {
+    boolean clear = true;
+    for (EncoderPool.Lease lease : encoders.leases()) {
+      if (lease == null || !lease.hasStaged) {
+        continue;
+      }
+      if (!(wait ? encoders.take(lease, deadline) : encoders.tryTake(lease))) {
+        clear = false;
+        continue;
+      }
+      try {
+        if (closed) {
+          writeStaged(lease);
+        } else {
+          moveStaged(lease, Thread.currentThread() == thread);
+        }
+      } finally {
+        encoders.giveBack(lease);
+      }
+    }
+    return clear;
   }
 
   private void signalRoom() {
@@ -254,11 +375,15 @@ final class AsyncWriter {
   }
 
   private void writeLine(byte[] line, int length) {
+    writeLines(line, length, 1);
+  }
+
+  private void writeLines(byte[] lines, int length, int count) {
     try {
-      sink.write(line, 0, length);
+      sink.write(lines, 0, length);
     } catch (IOException | RuntimeException e) {
       errors.report("could not write log lines", e);
-      counters.drop(1);
+      counters.drop(count);
     }
   }
 
@@ -270,6 +395,8 @@ final class AsyncWriter {
     if (Thread.currentThread() == thread) {
       return false;
     }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    collectStaged(true, deadline);
     long target;
     lock();
     try {
@@ -284,7 +411,7 @@ final class AsyncWriter {
     LockSupport.unpark(thread);
     writtenLock.lock();
     try {
-      long remaining = timeout.toNanos();
+      long remaining = deadline - System.nanoTime();
       while (done < target) {
         if (remaining <= 0 || !thread.isAlive()) {
           return done >= target;
@@ -329,7 +456,8 @@ final class AsyncWriter {
     while (true) {
       // park until woken only after a quiet spell; while lines come, poll on a short timer
       boolean mayPark = quiet >= QUIET_NAPS;
-      int count = takeBatch(mayPark);
+      boolean staged = !collectStaged(false, 0);
+      int count = takeBatch(mayPark && !staged, staged);
       if (count < 0) {
         break;
       }
@@ -344,15 +472,25 @@ final class AsyncWriter {
         nextReport = now + dropReportNanos;
         reportDrops();
       }
-      // after a batch that filled an eighth of the room, go straight on: lines come fast
-      boolean shortBatch = count < capacity / 8 && lastBatchBytes < byteCapacity / 8;
-      if ((count > 0 ? shortBatch : !mayPark)
-          && !stopping
-          && callersWaiting.get() == 0
-          && flushersWaiting.get() == 0) {
+      boolean nap;
+      if (count > 0) {
+        // after a batch that filled an eighth of the room, or with callers waiting for room or a
+        // flush, go straight on
+        nap =
+            count < capacity / 8
+                && lastBatchBytes < byteCapacity / 8
+                && callersWaiting.get() == 0
+                && flushersWaiting.get() == 0;
+      } else {
+        // nothing was there (callers waiting for room wait for a core then, not for the writer)
+        nap = !mayPark || staged;
+      }
+      if (nap && !stopping) {
         LockSupport.parkNanos(this, NAP_NANOS);
       }
     }
+    // closed: callers now write their own lines; what leases still stage goes out here
+    collectStaged(true, System.nanoTime() + shutdownTimeout.toNanos());
     reportDrops();
   }
 
@@ -362,11 +500,11 @@ final class AsyncWriter {
    * taken, or -1 when stopping with nothing left (the writer is then closed: later events are
    * written by their callers).
    */
-  private int takeBatch(boolean mayPark) {
+  private int takeBatch(boolean mayPark, boolean staged) {
     lock();
     try {
       if (events == 0) {
-        if (stopping) {
+        if (stopping && !staged) {
           closed = true;
           return -1;
         }
@@ -376,7 +514,10 @@ final class AsyncWriter {
         writerParked = true;
         unlock();
         try {
-          LockSupport.parkNanos(this, POLL_NANOS);
+          // a caller that staged a first line before seeing the flag has set hasStaged: look
+          if (!encoders.anyStaged()) {
+            LockSupport.parkNanos(this, POLL_NANOS);
+          }
         } finally {
           lock();
         }
@@ -406,7 +547,7 @@ final class AsyncWriter {
       counters.drop(count);
     }
     draining.reset();
-    draining.shrink(FLUSH_BYTES * 4);
+    draining.shrink(byteCapacity);
     done += count;
     if (flushersWaiting.get() > 0) {
       writtenLock.lock();

@@ -24,6 +24,18 @@ final class EncoderPool {
     final JsonBuffer buffer;
     final LogEvent event = new LogEvent();
     final int slot;
+
+    /** Lines staged for the writer (see {@code AsyncWriter}); touched by the holder only. */
+    final JsonBuffer staged = new JsonBuffer(1024);
+
+    int stagedEvents;
+
+    /** How many times staged lines moved on; a thread compares it with what it noted. */
+    volatile int moves;
+
+    /** Whether lines are staged: set by a holder, read by the writer without holding. */
+    volatile boolean hasStaged;
+
     private final Object[] one = new Object[1];
     private final Object[] two = new Object[2];
 
@@ -87,6 +99,15 @@ final class EncoderPool {
    * gets), so each thread that logs often settles on a slot of its own.
    */
   Lease acquire(ReentrancyGuard.Entry thread) {
+    if (thread != null && thread.stagedSlot >= 0) {
+      Lease own = leases[thread.stagedSlot];
+      if (own != null && own.moves == thread.stagedMoves && own.hasStaged) {
+        // this thread's earlier lines still wait in that lease: only there do they keep order
+        take(own, Long.MAX_VALUE);
+        return own;
+      }
+      thread.stagedSlot = -1;
+    }
     int start;
     if (thread != null && thread.slot >= 0) {
       start = thread.slot;
@@ -110,6 +131,51 @@ final class EncoderPool {
       }
     }
     return new Lease(config, -1);
+  }
+
+  /** The slots' leases (null where none was made yet); read-only. */
+  Lease[] leases() {
+    return leases;
+  }
+
+  /** Whether any lease has staged lines. */
+  boolean anyStaged() {
+    for (Lease lease : leases) {
+      if (lease != null && lease.hasStaged) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Takes a pooled lease if it is free. */
+  boolean tryTake(Lease lease) {
+    int i = lease.slot * SPREAD;
+    return taken.get(i) == 0 && taken.compareAndSet(i, 0, 1);
+  }
+
+  /**
+   * Takes a pooled lease, waiting while another thread holds it (a holder keeps it for one call),
+   * until {@code deadline} ({@link System#nanoTime}); true when taken.
+   */
+  boolean take(Lease lease, long deadline) {
+    int spins = 0;
+    while (!tryTake(lease)) {
+      if (++spins < 100) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield();
+        if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Gives back a lease taken with {@link #take} or {@link #tryTake}, as it is. */
+  void giveBack(Lease lease) {
+    taken.lazySet(lease.slot * SPREAD, 0);
   }
 
   /** Gives a lease back, its buffer and event emptied. */
