@@ -14,17 +14,20 @@ import org.slf4j.event.KeyValuePair;
  * Moves encoded lines to a {@link LineSink} on one daemon thread. Each caller encodes its event on
  * its own thread (with an encoder lent by an {@link EncoderPool}) and appends the line's bytes,
  * whole, to a shared batch; the writer thread swaps that batch for an empty one and writes it with
- * one call, so lines never interleave and a thread's lines keep their order.
+ * one call, so lines never interleave and a thread's lines keep their order. Under policy {@code
+ * block} a caller first stages lines in its lease (up to 64 lines or 8 KB) and moves them to the
+ * batch together; it keeps to that lease until they have moved, and the writer moves what a free
+ * lease holds every round, so the order holds and no line waits long.
  *
  * <p>The batch holds at most {@code servicekit.log.queue.size} events. Policy {@code block} makes a
  * caller wait for room (nothing is lost); policy {@code drop} counts the event as dropped, and the
  * writer periodically writes a line saying how many were dropped. The append is guarded by a spin
  * lock held only for the copy, so a caller never parks on it and never has to wake a parked writer
- * on release. While lines keep coming the writer pauses briefly after each batch (0.1 ms, at most 1
- * ms when there was nothing), so batches gather without a wake-up per event; only after a quiet
+ * on release. While lines keep coming the writer pauses for 1 ms after each short batch, so batches
+ * gather without a wake-up per event (a line waits at most about that long); only after a quiet
  * spell does it park until the next caller wakes it. A caller waiting for room, a flush and the
  * shutdown wake it at once. {@link #shutdown} (run by a JVM shutdown hook) writes everything queued
- * before it returns; an event logged after that is written on the calling thread.
+ * or staged before it returns; an event logged after that is written on the calling thread.
  */
 final class AsyncWriter {
 
