@@ -160,15 +160,28 @@ final class AsyncWriter {
    * lease was acquired for) the line may be staged in the lease first.
    */
   void submit(EncoderPool.Lease lease, LogEvent event, ReentrancyGuard.Entry thread) {
+    if (thread != null && stageEvents > 1 && lease.slot >= 0 && !closed) {
+      // encoded straight into the lease's staged lines: one copy less
+      int mark = lease.staged.length();
+      encodeSafely(lease.encoder, event, lease.staged);
+      if (lease.staged.length() > mark) {
+        staged(lease, thread);
+      }
+      return;
+    }
     encodeSafely(lease.encoder, event, lease.buffer);
     if (lease.buffer.length() == 0) {
       return;
     }
-    if (thread != null && stageEvents > 1 && lease.slot >= 0) {
-      stage(lease, thread);
-    } else {
-      submitLine(lease.buffer.array(), lease.buffer.length());
+    if (closed) {
+      // after shutdown: what the lease staged first, then the line, on this thread
+      writeStaged(lease);
+      writeLine(lease.buffer.array(), lease.buffer.length());
+      return;
     }
+    // a lease that staged lines moves them on before a line goes past them
+    moveStaged(lease, false);
+    submitLine(lease.buffer.array(), lease.buffer.length());
   }
 
   private void lock() {
@@ -279,19 +292,12 @@ final class AsyncWriter {
   }
 
   /**
-   * Stages the lease's encoded line in the lease itself (block policy), so the shared batch is
-   * touched once per {@link #stageEvents} lines or {@link #STAGE_BYTES} bytes instead of per line.
-   * The thread keeps to this lease until those lines have moved on (see {@link EncoderPool}), so
-   * its lines keep their order; the writer moves what a free lease holds every round.
+   * Counts the line just encoded into the lease's staged lines (block policy), so the shared batch
+   * is touched once per {@link #stageEvents} lines or {@link #STAGE_BYTES} bytes instead of per
+   * line. The thread keeps to this lease until those lines have moved on (see {@link EncoderPool}),
+   * so its lines keep their order; the writer moves what a free lease holds every round.
    */
-  private void stage(EncoderPool.Lease lease, ReentrancyGuard.Entry thread) {
-    if (closed) {
-      // after shutdown: what this thread staged first, then the line, on this thread
-      writeStaged(lease);
-      writeLine(lease.buffer.array(), lease.buffer.length());
-      return;
-    }
-    lease.staged.writeBytes(lease.buffer.array(), 0, lease.buffer.length());
+  private void staged(EncoderPool.Lease lease, ReentrancyGuard.Entry thread) {
     lease.stagedEvents++;
     thread.stagedSlot = lease.slot;
     thread.stagedMoves = lease.moves;
@@ -345,8 +351,10 @@ final class AsyncWriter {
    */
   private boolean collectStaged(boolean wait, long deadline) {
     boolean clear = true;
+    // once closed, the final pass takes every lease: a holder may stage after it was looked at
+    boolean every = wait && closed;
     for (EncoderPool.Lease lease : encoders.leases()) {
-      if (lease == null || !lease.hasStaged) {
+      if (lease == null || (!lease.hasStaged && !every)) {
         continue;
       }
       if (!(wait ? encoders.take(lease, deadline) : encoders.tryTake(lease))) {
