@@ -14,17 +14,20 @@ import org.slf4j.event.KeyValuePair;
  * Moves encoded lines to a {@link LineSink} on one daemon thread. Each caller encodes its event on
  * its own thread (with an encoder lent by an {@link EncoderPool}) and appends the line's bytes,
  * whole, to a shared batch; the writer thread swaps that batch for an empty one and writes it with
- * one call, so lines never interleave and a thread's lines keep their order.
+ * one call, so lines never interleave and a thread's lines keep their order. Under policy {@code
+ * block} a caller first stages lines in its lease (up to 64 lines or 8 KB) and moves them to the
+ * batch together; it keeps to that lease until they have moved, and the writer moves what a free
+ * lease holds every round, so the order holds and no line waits long.
  *
  * <p>The batch holds at most {@code servicekit.log.queue.size} events. Policy {@code block} makes a
  * caller wait for room (nothing is lost); policy {@code drop} counts the event as dropped, and the
  * writer periodically writes a line saying how many were dropped. The append is guarded by a spin
  * lock held only for the copy, so a caller never parks on it and never has to wake a parked writer
- * on release. While lines keep coming the writer pauses briefly after each batch (0.1 ms, at most 1
- * ms when there was nothing), so batches gather without a wake-up per event; only after a quiet
+ * on release. While lines keep coming the writer pauses for 1 ms after each short batch, so batches
+ * gather without a wake-up per event (a line waits at most about that long); only after a quiet
  * spell does it park until the next caller wakes it. A caller waiting for room, a flush and the
  * shutdown wake it at once. {@link #shutdown} (run by a JVM shutdown hook) writes everything queued
- * before it returns; an event logged after that is written on the calling thread.
+ * or staged before it returns; an event logged after that is written on the calling thread.
  *
  * <p>Hand-written: Logback's and Log4j2's async appenders only run inside the backends this module
  * replaces, and one batch and one writer thread need no dependency (measured by the end-to-end
@@ -68,12 +71,17 @@ final class AsyncWriter {
   /** The spin lock over the batch: 0 free, 1 held. */
   private final AtomicInteger batchLock = new AtomicInteger();
 
-  // guarded by batchLock
+  /** Lines a lease stages before they move to the batch: at most this many, or bytes. */
+  private static final int STAGE_BYTES = 8 * 1024;
+
+  private final int stageEvents;
+
+  // guarded by batchLock (volatile: staging reads them without it)
   private JsonBuffer filling;
   private int events;
   private long appended;
-  private boolean closed;
-  private boolean writerParked;
+  private volatile boolean closed;
+  private volatile boolean writerParked;
 
   /**
    * Callers waiting for room, and flushers waiting for lines to be written, each on a condition.
@@ -93,6 +101,7 @@ final class AsyncWriter {
 
   // writer thread only
   private JsonBuffer draining;
+  private int lastBatchBytes;
   private long droppedReported;
 
   AsyncWriter(
@@ -102,8 +111,11 @@ final class AsyncWriter {
       InternalErrors errors,
       ReentrancyGuard guard) {
     this.capacity = config.queueSize;
+    // block policy only: a dropped event must be counted when it arrives, not when it moves
+    this.stageEvents = config.dropWhenFull ? 0 : Math.min(64, config.queueSize / 16);
     // a full batch of typical lines fits; a burst of long lines waits for the writer instead
-    this.byteCapacity = Math.max(FLUSH_BYTES * 16, config.maxLineBytes * 2);
+    long typical = Math.min(Math.max((long) capacity * 256, FLUSH_BYTES * 16L), 64L << 20);
+    this.byteCapacity = (int) Math.max(typical, config.maxLineBytes * 2L);
     this.dropWhenFull = config.dropWhenFull;
     this.sink = sink;
     this.encoders = new EncoderPool(config);
@@ -144,7 +156,35 @@ final class AsyncWriter {
 
   /** Encodes {@code event} with the lease's encoder and hands the line to the writer. */
   void submit(EncoderPool.Lease lease, LogEvent event) {
+    submit(lease, event, null);
+  }
+
+  /**
+   * As {@link #submit(EncoderPool.Lease, LogEvent)}; with the calling thread's entry (which the
+   * lease was acquired for) the line may be staged in the lease first.
+   */
+  void submit(EncoderPool.Lease lease, LogEvent event, ReentrancyGuard.Entry thread) {
+    if (thread != null && stageEvents > 1 && lease.slot >= 0 && !closed) {
+      // encoded straight into the lease's staged lines: one copy less
+      int mark = lease.staged.length();
+      encodeSafely(lease.encoder, event, lease.staged);
+      if (lease.staged.length() > mark) {
+        staged(lease, thread);
+      }
+      return;
+    }
     encodeSafely(lease.encoder, event, lease.buffer);
+    if (lease.buffer.length() == 0) {
+      return;
+    }
+    if (closed) {
+      // after shutdown: what the lease staged first, then the line, on this thread
+      writeStaged(lease);
+      writeLine(lease.buffer.array(), lease.buffer.length());
+      return;
+    }
+    // a lease that staged lines moves them on before a line goes past them
+    moveStaged(lease, false);
     submitLine(lease.buffer.array(), lease.buffer.length());
   }
 
@@ -172,39 +212,50 @@ final class AsyncWriter {
 
   /** Hands one encoded line (or nothing, when {@code length} is 0) to the writer. */
   private void submitLine(byte[] line, int length) {
+    submitLines(line, length, 1);
+  }
+
+  /** Hands {@code count} whole lines, {@code length} bytes, to the writer. */
+  private void submitLines(byte[] lines, int length, int count) {
     if (length == 0) {
       return;
     }
-    int result = tryAppend(line, length);
+    int result = tryAppend(lines, length, count, false);
     if (result == APPENDED) {
       return;
     }
     if (result == FULL) {
       if (dropWhenFull) {
-        counters.drop();
+        counters.drop(count);
         return;
       }
-      if (appendWhenRoom(line, length)) {
+      if (appendWhenRoom(lines, length, count)) {
         return;
       }
     }
     // closed, or waiting is impossible: write on this thread, without the writer's buffers
-    writeLine(line, length);
+    writeLines(lines, length, count);
   }
 
-  private int tryAppend(byte[] line, int length) {
+  /**
+   * Appends lines to the batch: {@link #APPENDED}, {@link #FULL} (never when {@code force}: the
+   * writer's own collection of staged lines) or {@link #CLOSED}.
+   */
+  private int tryAppend(byte[] lines, int length, int count, boolean force) {
     boolean wake;
     lock();
     try {
       if (closed) {
         return CLOSED;
       }
-      if (events >= capacity || (events > 0 && filling.length() + length > byteCapacity)) {
+      if (!force
+          && events > 0
+          && (events + count > capacity || filling.length() + length > byteCapacity)) {
         return FULL;
       }
-      filling.writeBytes(line, 0, length);
-      events++;
-      appended++;
+      filling.writeBytes(lines, 0, length);
+      events += count;
+      appended += count;
       wake = writerParked;
       writerParked = false;
     } finally {
@@ -216,14 +267,14 @@ final class AsyncWriter {
     return APPENDED;
   }
 
-  /** Policy block: waits for room, then appends; false when the line must be written directly. */
-  private boolean appendWhenRoom(byte[] line, int length) {
+  /** Policy block: waits for room, then appends; false when the lines must be written directly. */
+  private boolean appendWhenRoom(byte[] lines, int length, int count) {
     callersWaiting.incrementAndGet();
     LockSupport.unpark(thread);
     roomLock.lock();
     try {
       while (true) {
-        int result = tryAppend(line, length);
+        int result = tryAppend(lines, length, count, false);
         if (result != FULL) {
           return result == APPENDED;
         }
@@ -235,13 +286,96 @@ final class AsyncWriter {
           room.awaitNanos(POLL_NANOS);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          return tryAppend(line, length) == APPENDED;
+          return tryAppend(lines, length, count, false) == APPENDED;
         }
       }
     } finally {
       roomLock.unlock();
       callersWaiting.decrementAndGet();
     }
+  }
+
+  /**
+   * Counts the line just encoded into the lease's staged lines (block policy), so the shared batch
+   * is touched once per {@link #stageEvents} lines or {@link #STAGE_BYTES} bytes instead of per
+   * line. The thread keeps to this lease until those lines have moved on (see {@link EncoderPool}),
+   * so its lines keep their order; the writer moves what a free lease holds every round.
+   */
+  private void staged(EncoderPool.Lease lease, ReentrancyGuard.Entry thread) {
+    lease.stagedEvents++;
+    thread.stagedSlot = lease.slot;
+    thread.stagedMoves = lease.moves;
+    if (!lease.hasStaged) {
+      lease.hasStaged = true;
+      if (writerParked) {
+        LockSupport.unpark(this.thread);
+      }
+    }
+    if (lease.stagedEvents >= stageEvents || lease.staged.length() >= STAGE_BYTES) {
+      moveStaged(lease, false);
+    }
+  }
+
+  /** Moves the staged lines of a lease this thread holds into the batch. */
+  private void moveStaged(EncoderPool.Lease lease, boolean byWriter) {
+    int count = lease.stagedEvents;
+    if (count == 0) {
+      return;
+    }
+    JsonBuffer staged = lease.staged;
+    if (byWriter) {
+      if (tryAppend(staged.array(), staged.length(), count, true) == CLOSED) {
+        writeLines(staged.array(), staged.length(), count);
+      }
+    } else {
+      submitLines(staged.array(), staged.length(), count);
+    }
+    staged.reset();
+    staged.shrink(STAGE_BYTES * 4);
+    lease.stagedEvents = 0;
+    lease.moves++;
+    lease.hasStaged = false;
+  }
+
+  /** Writes the staged lines of a lease this thread holds straight to the sink. */
+  private void writeStaged(EncoderPool.Lease lease) {
+    if (lease.stagedEvents > 0) {
+      writeLines(lease.staged.array(), lease.staged.length(), lease.stagedEvents);
+      lease.staged.reset();
+      lease.stagedEvents = 0;
+      lease.moves++;
+      lease.hasStaged = false;
+    }
+  }
+
+  /**
+   * Moves the staged lines of every lease into the batch: the writer's round takes free leases only
+   * ({@code wait} false); a flush and the shutdown wait for lent ones (until {@code deadline}, a
+   * {@link System#nanoTime} value). True when none is left staged.
+   */
+  private boolean collectStaged(boolean wait, long deadline) {
+    boolean clear = true;
+    // once closed, the final pass takes every lease: a holder may stage after it was looked at
+    boolean every = wait && closed;
+    for (EncoderPool.Lease lease : encoders.leases()) {
+      if (lease == null || (!lease.hasStaged && !every)) {
+        continue;
+      }
+      if (!(wait ? encoders.take(lease, deadline) : encoders.tryTake(lease))) {
+        clear = false;
+        continue;
+      }
+      try {
+        if (closed) {
+          writeStaged(lease);
+        } else {
+          moveStaged(lease, Thread.currentThread() == thread);
+        }
+      } finally {
+        encoders.giveBack(lease);
+      }
+    }
+    return clear;
   }
 
   private void signalRoom() {
@@ -256,11 +390,15 @@ final class AsyncWriter {
   }
 
   private void writeLine(byte[] line, int length) {
+    writeLines(line, length, 1);
+  }
+
+  private void writeLines(byte[] lines, int length, int count) {
     try {
-      sink.write(line, 0, length);
+      sink.write(lines, 0, length);
     } catch (IOException | RuntimeException e) {
       errors.report("could not write log lines", e);
-      counters.drop(1);
+      counters.drop(count);
     }
   }
 
@@ -272,6 +410,8 @@ final class AsyncWriter {
     if (Thread.currentThread() == thread) {
       return false;
     }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    collectStaged(true, deadline);
     long target;
     lock();
     try {
@@ -286,7 +426,7 @@ final class AsyncWriter {
     LockSupport.unpark(thread);
     writtenLock.lock();
     try {
-      long remaining = timeout.toNanos();
+      long remaining = deadline - System.nanoTime();
       while (done < target) {
         if (remaining <= 0 || !thread.isAlive()) {
           return done >= target;
@@ -331,7 +471,8 @@ final class AsyncWriter {
     while (true) {
       // park until woken only after a quiet spell; while lines come, poll on a short timer
       boolean mayPark = quiet >= QUIET_NAPS;
-      int count = takeBatch(mayPark);
+      boolean staged = !collectStaged(false, 0);
+      int count = takeBatch(mayPark && !staged, staged);
       if (count < 0) {
         break;
       }
@@ -346,13 +487,25 @@ final class AsyncWriter {
         nextReport = now + dropReportNanos;
         reportDrops();
       }
-      if ((count > 0 || !mayPark)
-          && !stopping
-          && callersWaiting.get() == 0
-          && flushersWaiting.get() == 0) {
+      boolean nap;
+      if (count > 0) {
+        // after a batch that filled an eighth of the room, or with callers waiting for room or a
+        // flush, go straight on
+        nap =
+            count < capacity / 8
+                && lastBatchBytes < byteCapacity / 8
+                && callersWaiting.get() == 0
+                && flushersWaiting.get() == 0;
+      } else {
+        // nothing was there (callers waiting for room wait for a core then, not for the writer)
+        nap = !mayPark || staged;
+      }
+      if (nap && !stopping) {
         LockSupport.parkNanos(this, NAP_NANOS);
       }
     }
+    // closed: callers now write their own lines; what leases still stage goes out here
+    collectStaged(true, System.nanoTime() + shutdownTimeout.toNanos());
     reportDrops();
   }
 
@@ -362,11 +515,11 @@ final class AsyncWriter {
    * taken, or -1 when stopping with nothing left (the writer is then closed: later events are
    * written by their callers).
    */
-  private int takeBatch(boolean mayPark) {
+  private int takeBatch(boolean mayPark, boolean staged) {
     lock();
     try {
       if (events == 0) {
-        if (stopping) {
+        if (stopping && !staged) {
           closed = true;
           return -1;
         }
@@ -376,7 +529,10 @@ final class AsyncWriter {
         writerParked = true;
         unlock();
         try {
-          LockSupport.parkNanos(this, POLL_NANOS);
+          // a caller that staged a first line before seeing the flag has set hasStaged: look
+          if (!encoders.anyStaged()) {
+            LockSupport.parkNanos(this, POLL_NANOS);
+          }
         } finally {
           lock();
         }
@@ -398,6 +554,7 @@ final class AsyncWriter {
   }
 
   private void writeDraining(int count) {
+    lastBatchBytes = draining.length();
     try {
       sink.write(draining.array(), 0, draining.length());
     } catch (IOException | RuntimeException e) {
@@ -405,7 +562,7 @@ final class AsyncWriter {
       counters.drop(count);
     }
     draining.reset();
-    draining.shrink(FLUSH_BYTES * 4);
+    draining.shrink(byteCapacity);
     done += count;
     if (flushersWaiting.get() > 0) {
       writtenLock.lock();

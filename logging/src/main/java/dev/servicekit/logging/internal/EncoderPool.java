@@ -1,6 +1,6 @@
 package dev.servicekit.logging.internal;
 
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * Encoders with their line buffers, lent to the threads that log so each encodes its own events: a
@@ -24,6 +24,18 @@ final class EncoderPool {
     final JsonBuffer buffer;
     final LogEvent event = new LogEvent();
     final int slot;
+
+    /** Lines staged for the writer (see {@code AsyncWriter}); touched by the holder only. */
+    final JsonBuffer staged = new JsonBuffer(1024);
+
+    int stagedEvents;
+
+    /** How many times staged lines moved on; a thread compares it with what it noted. */
+    volatile int moves;
+
+    /** Whether lines are staged: set by a holder, read by the writer without holding. */
+    volatile boolean hasStaged;
+
     private final Object[] one = new Object[1];
     private final Object[] two = new Object[2];
 
@@ -55,9 +67,17 @@ final class EncoderPool {
   }
 
   private final LogConfig config;
-  private final AtomicReferenceArray<Lease> slots;
+
+  /**
+   * Per slot, 0 when free and 1 when lent: an int, so taking and giving back a lease stores no
+   * reference (no garbage-collector write barrier on the hot path).
+   */
+  private final AtomicIntegerArray taken;
+
+  /** The slots' leases, made when a slot is first taken. */
+  private final Lease[] leases;
+
   private final int mask;
-  private final boolean[] created;
 
   EncoderPool(LogConfig config) {
     this.config = config;
@@ -65,8 +85,8 @@ final class EncoderPool {
     int wanted = Math.max(16, Runtime.getRuntime().availableProcessors() * 4);
     int size = Integer.highestOneBit(Math.min(64, wanted - 1)) << 1;
     this.mask = size - 1;
-    this.slots = new AtomicReferenceArray<>(size * SPREAD);
-    this.created = new boolean[size];
+    this.taken = new AtomicIntegerArray(size * SPREAD);
+    this.leases = new Lease[size];
   }
 
   /** A free encoder with an empty buffer; give it back with {@link #release}. */
@@ -79,6 +99,15 @@ final class EncoderPool {
    * gets), so each thread that logs often settles on a slot of its own.
    */
   Lease acquire(ReentrancyGuard.Entry thread) {
+    if (thread != null && thread.stagedSlot >= 0) {
+      Lease own = leases[thread.stagedSlot];
+      if (own != null && own.moves == thread.stagedMoves && own.hasStaged) {
+        // this thread's earlier lines still wait in that lease: only there do they keep order
+        take(own, Long.MAX_VALUE);
+        return own;
+      }
+      thread.stagedSlot = -1;
+    }
     int start;
     if (thread != null && thread.slot >= 0) {
       start = thread.slot;
@@ -88,11 +117,13 @@ final class EncoderPool {
     }
     for (int i = 0; i <= mask; i++) {
       int slot = (start + i) & mask;
-      Lease lease = slots.getAndSet(slot * SPREAD, null);
-      if (lease == null && !created[slot]) {
-        lease = create(slot);
-      }
-      if (lease != null) {
+      if (taken.get(slot * SPREAD) == 0 && taken.compareAndSet(slot * SPREAD, 0, 1)) {
+        Lease lease = leases[slot];
+        if (lease == null) {
+          // only the thread holding the slot writes it; the flag's release publishes it
+          lease = new Lease(config, slot);
+          leases[slot] = lease;
+        }
         if (thread != null) {
           thread.slot = slot;
         }
@@ -102,21 +133,56 @@ final class EncoderPool {
     return new Lease(config, -1);
   }
 
-  private Lease create(int slot) {
-    synchronized (created) {
-      if (created[slot]) {
-        return null;
+  /** The slots' leases (null where none was made yet); read-only. */
+  Lease[] leases() {
+    return leases;
+  }
+
+  /** Whether any lease has staged lines. */
+  boolean anyStaged() {
+    for (Lease lease : leases) {
+      if (lease != null && lease.hasStaged) {
+        return true;
       }
-      created[slot] = true;
-      return new Lease(config, slot);
     }
+    return false;
+  }
+
+  /** Takes a pooled lease if it is free. */
+  boolean tryTake(Lease lease) {
+    int i = lease.slot * SPREAD;
+    return taken.get(i) == 0 && taken.compareAndSet(i, 0, 1);
+  }
+
+  /**
+   * Takes a pooled lease, waiting while another thread holds it (a holder keeps it for one call),
+   * until {@code deadline} ({@link System#nanoTime}); true when taken.
+   */
+  boolean take(Lease lease, long deadline) {
+    int spins = 0;
+    while (!tryTake(lease)) {
+      if (++spins < 100) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield();
+        if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Gives back a lease taken with {@link #take} or {@link #tryTake}, as it is. */
+  void giveBack(Lease lease) {
+    taken.lazySet(lease.slot * SPREAD, 0);
   }
 
   /** Gives a lease back, its buffer and event emptied. */
   void release(Lease lease) {
     lease.clear();
     if (lease.slot >= 0) {
-      slots.lazySet(lease.slot * SPREAD, lease);
+      taken.lazySet(lease.slot * SPREAD, 0);
     }
   }
 }

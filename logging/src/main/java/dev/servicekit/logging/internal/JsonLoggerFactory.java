@@ -204,7 +204,7 @@ public final class JsonLoggerFactory implements ILoggerFactory {
               context == null ? null : traces.spanId(context),
               context != null && traces.sampled(context));
       event.identity = config.identity();
-      writer.submit(lease, event);
+      writer.submit(lease, event, thread);
     } catch (Throwable e) {
       errors.report("could not log an event", e);
     } finally {

@@ -14,6 +14,11 @@ final class ReentrancyGuard {
 
     /** The pool slot this thread got last, or -1. */
     int slot = -1;
+
+    /** The slot whose lease holds lines this thread staged, or -1; and its moves then. */
+    int stagedSlot = -1;
+
+    int stagedMoves;
   }
 
   private final ThreadLocal<Entry> entries = ThreadLocal.withInitial(Entry::new);
