@@ -9,8 +9,11 @@ import java.nio.charset.StandardCharsets;
  */
 public final class MessageValues {
 
-  /** Longest value read, in bytes (or characters for string values); longer ones are absent. */
-  public static final int MAX_LENGTH = 8192;
+  /**
+   * Longest value read, in bytes (or characters for string values); longer ones are absent. The
+   * same limit as every other carrier's ({@link SafeCarrier#MAX_VALUE_LENGTH}).
+   */
+  public static final int MAX_LENGTH = SafeCarrier.MAX_VALUE_LENGTH;
 
   private MessageValues() {}
 
