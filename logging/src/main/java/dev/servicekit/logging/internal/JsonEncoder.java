@@ -5,6 +5,7 @@ import dev.servicekit.logging.LogProfile.LogField;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -41,6 +42,17 @@ public final class JsonEncoder {
   private final byte[][] keys;
   private final byte[][] fixed;
   private final byte[][] levelValues;
+
+  /** Per level, the level field's key and value together. */
+  private final byte[][] levelFields;
+
+  /**
+   * Where two or more fields in a row are the same on every line, the first one's index holds all
+   * their bytes together and {@link #runEnds} the index after the last; null elsewhere.
+   */
+  private final byte[][] runs;
+
+  private final int[] runEnds;
   private final byte[] failureStart;
   private final byte[] failureLevelKey;
   private final byte[] failureMessageKey;
@@ -60,6 +72,32 @@ public final class JsonEncoder {
   private int messageCap;
   private boolean messageCut;
 
+  /**
+   * Message patterns seen twice, split where their arguments go (see {@link MessagePattern}): one
+   * slot per hash, replaced on a collision; a pattern seen once is only noted in {@link
+   * #candidates}, so a message built per call costs a reference store, not a parse.
+   */
+  private static final int PATTERN_SLOTS = 64;
+
+  private final MessagePattern[] patterns = new MessagePattern[PATTERN_SLOTS];
+  private final String[] candidates = new String[PATTERN_SLOTS];
+
+  /**
+   * A message pattern as {@link #writeMessage} writes it with {@code argCount} arguments: escaped
+   * literal bytes, with argument {@code k} between {@code literals[k]} and {@code literals[k + 1]}.
+   */
+  private static final class MessagePattern {
+    final String pattern;
+    final int argCount;
+    final byte[][] literals;
+
+    MessagePattern(String pattern, int argCount, byte[][] literals) {
+      this.pattern = pattern;
+      this.argCount = argCount;
+      this.literals = literals;
+    }
+  }
+
   /** An encoder for the profile, limits and service identity of {@code config}. */
   public JsonEncoder(LogConfig config) {
     profile = config.profile;
@@ -78,9 +116,15 @@ public final class JsonEncoder {
       fixed[i] = fixedValue(f, keys[i], encodedIdentity);
     }
     levelValues = new byte[5][];
+    levelFields = new byte[5][];
+    int levelIndex = order.indexOf(LogField.LEVEL);
     for (int i = 0; i < 5; i++) {
       levelValues[i] = JsonBuffer.quoted(profile.levelName(i * 10));
+      levelFields[i] = levelIndex < 0 ? null : concat(keys[levelIndex], levelValues[i]);
     }
+    runs = new byte[fields.length][];
+    runEnds = new int[fields.length];
+    mergeRuns();
     failureStart = bytes("{" + name(profile.name(LogField.TIMESTAMP).orElseThrow()) + ":");
     failureLevelKey = key(profile.name(LogField.LEVEL).orElseThrow());
     failureMessageKey = key(profile.name(LogField.MESSAGE).orElseThrow());
@@ -201,7 +245,32 @@ public final class JsonEncoder {
           break;
       }
     }
+    mergeRuns();
     encodedIdentity = current;
+  }
+
+  /** Whether a constant field is written on every line (the error-only ones are not). */
+  private static boolean always(LogField f) {
+    return f != LogField.ERROR_REPORT_TYPE && f != LogField.ERROR_SERVICE_CONTEXT;
+  }
+
+  /** Joins each run of constant fields written on every line into one array ({@link #runs}). */
+  private void mergeRuns() {
+    Arrays.fill(runs, null);
+    for (int i = 0; i < fields.length; i++) {
+      if (fixed[i] == null || !always(fields[i])) {
+        continue;
+      }
+      int end = i + 1;
+      while (end < fields.length && fixed[end] != null && always(fields[end])) {
+        end++;
+      }
+      if (end - i > 1) {
+        runs[i] = concat(Arrays.copyOfRange(fixed, i, end));
+        runEnds[i] = end;
+      }
+      i = end - 1;
+    }
   }
 
   /** Appends one line for {@code event}, ending in {@code \n}, to {@code out}. */
@@ -247,9 +316,9 @@ public final class JsonEncoder {
     String spanId = e.spanId;
     boolean sampled = e.traceSampled;
     if (traceId == null) {
-      traceId = e.mdc.get("trace_id");
-      spanId = e.mdc.get("span_id");
-      sampled = "01".equals(e.mdc.get("trace_flags"));
+      traceId = e.mdc.traceId();
+      spanId = e.mdc.spanId();
+      sampled = "01".equals(e.mdc.traceFlags());
     }
     Throwable t = e.throwable;
     int level = Math.max(0, Math.min(4, e.level / 10));
@@ -257,7 +326,11 @@ public final class JsonEncoder {
       byte[] constant = fixed[i];
       LogField f = fields[i];
       if (constant != null) {
-        if (t != null || (f != LogField.ERROR_REPORT_TYPE && f != LogField.ERROR_SERVICE_CONTEXT)) {
+        byte[] run = runs[i];
+        if (run != null) {
+          out.writeBytes(run);
+          i = runEnds[i] - 1;
+        } else if (t != null || always(f)) {
           out.writeBytes(constant);
         }
         continue;
@@ -268,8 +341,7 @@ public final class JsonEncoder {
           timestamps.write(e.timestamp, out);
           break;
         case LEVEL:
-          out.writeBytes(keys[i]);
-          out.writeBytes(levelValues[level]);
+          out.writeBytes(levelFields[level]);
           break;
         case LEVEL_VALUE:
           out.writeBytes(keys[i]);
@@ -357,18 +429,60 @@ public final class JsonEncoder {
 
   private void writeUserFields(LogEvent e, String traceId, String spanId, JsonBuffer out, int cap) {
     MdcSnapshot mdc = e.mdc;
+    List<KeyValuePair> kvs = e.keyValues;
+    if (mdc.size() > 0) {
+      int trace = mdc.traceIndex();
+      int span = mdc.spanIndex();
+      int skips =
+          (trace >= 0 && Objects.equals(mdc.value(trace), traceId) ? 1 : 0)
+              | (span >= 0 && Objects.equals(mdc.value(span), spanId) ? 2 : 0);
+      MdcSnapshot.Block block = mdc.block();
+      if (kvs == null && block != null) {
+        if (block.owner == profile && block.skips == skips && cap >= block.minCap) {
+          // the same entries, skipped the same way, none of them cut: the bytes written last time
+          out.writeBytes(block.bytes);
+          return;
+        }
+      }
+      int start = out.length();
+      int minCap = writeMdc(mdc, skips, out, cap);
+      if (kvs == null && minCap >= 0) {
+        mdc.rememberBlock(
+            new MdcSnapshot.Block(
+                profile, skips, minCap, Arrays.copyOfRange(out.array(), start, out.length())));
+      }
+    }
+    if (kvs != null) {
+      for (int i = 0, n = kvs.size(); i < n; i++) {
+        KeyValuePair p = kvs.get(i);
+        writeKey(p.key, out);
+        writeValue(p.value, out, cap);
+      }
+    }
+  }
+
+  /**
+   * Writes the MDC entries but those {@code skips} names (1: {@code trace_id}, 2: {@code span_id});
+   * returns the least string cap at which the same bytes come out (no value cut), or -1 when a
+   * value may have been cut at {@code cap}.
+   */
+  private int writeMdc(MdcSnapshot mdc, int skips, JsonBuffer out, int cap) {
+    int trace = (skips & 1) != 0 ? mdc.traceIndex() : -1;
+    int span = (skips & 2) != 0 ? mdc.spanIndex() : -1;
+    int minCap = 0;
+    boolean exact = true;
     for (int i = 0, n = mdc.size(); i < n; i++) {
-      String k = mdc.key(i);
-      String v = mdc.value(i);
-      if (("trace_id".equals(k) && Objects.equals(v, traceId))
-          || ("span_id".equals(k) && Objects.equals(v, spanId))) {
+      if (i == trace || i == span) {
         continue;
       }
+      String k = mdc.key(i);
+      String v = mdc.value(i);
       writeKey(k, out);
       if (v == null) {
         out.writeBytes(NULL);
       } else if (v.length() * 6L <= cap) {
         // cannot be cut at this cap: the bytes kept with the snapshot are what writeString writes
+        minCap = (int) Math.max(minCap, v.length() * 6L);
         byte[] quoted = mdc.quotedValue(i);
         if (quoted != null) {
           out.writeBytes(quoted);
@@ -378,17 +492,11 @@ public final class JsonEncoder {
           mdc.rememberQuoted(i, Arrays.copyOfRange(out.array(), start, out.length()));
         }
       } else {
+        exact = false;
         out.writeString(v, cap);
       }
     }
-    List<KeyValuePair> kvs = e.keyValues;
-    if (kvs != null) {
-      for (int i = 0, n = kvs.size(); i < n; i++) {
-        KeyValuePair p = kvs.get(i);
-        writeKey(p.key, out);
-        writeValue(p.value, out, cap);
-      }
-    }
+    return exact ? minCap : -1;
   }
 
   private static void writeTags(byte[] key, List<Marker> markers, JsonBuffer out, int cap) {
@@ -496,11 +604,100 @@ public final class JsonEncoder {
       piece(out, "null", 0, 4);
       return;
     }
-    int n = m.length();
     if (args == null || args.length == 0) {
-      piece(out, m, 0, n);
+      piece(out, m, 0, m.length());
       return;
     }
+    int slot = m.hashCode() & (PATTERN_SLOTS - 1);
+    MessagePattern p = patterns[slot];
+    if (p == null || p.pattern != m || p.argCount != args.length) {
+      if (candidates[slot] != m) {
+        candidates[slot] = m;
+        format(m, args, out);
+        return;
+      }
+      p = parse(m, args.length);
+      patterns[slot] = p;
+    }
+    if (!writeParsed(p, args, out)) {
+      // a literal reaches the cap: the piecewise way cuts it where it always did
+      out.truncate(messageStart);
+      messageCut = false;
+      format(m, args, out);
+    }
+  }
+
+  /**
+   * Writes {@code p} with {@code args}; false, having written part, when a literal would not fit in
+   * the room left (the caller then writes the message again piecewise).
+   */
+  private boolean writeParsed(MessagePattern p, Object[] args, JsonBuffer out) {
+    byte[][] literals = p.literals;
+    int last = literals.length - 1;
+    for (int k = 0; ; k++) {
+      byte[] literal = literals[k];
+      if (literal.length > messageCap - (out.length() - messageStart)) {
+        return false;
+      }
+      out.writeBytes(literal);
+      if (k == last) {
+        return true;
+      }
+      argument(out, args[k]);
+      if (messageCut) {
+        return true;
+      }
+    }
+  }
+
+  /** Splits {@code m} as {@link #format} reads it with {@code argCount} arguments. */
+  private static MessagePattern parse(String m, int argCount) {
+    List<byte[]> literals = new ArrayList<>();
+    JsonBuffer b = new JsonBuffer(m.length() + 16);
+    int n = m.length();
+    int i = 0;
+    int arg = 0;
+    while (i < n && arg < argCount) {
+      int j = m.indexOf("{}", i);
+      if (j < 0) {
+        break;
+      }
+      if (j > 0 && m.charAt(j - 1) == '\\') {
+        if (j > 1 && m.charAt(j - 2) == '\\') {
+          literal(b, m, i, j - 1);
+          literals.add(take(b));
+          arg++;
+        } else {
+          literal(b, m, i, j - 1);
+          literal(b, m, j, j + 2);
+        }
+      } else {
+        literal(b, m, i, j);
+        literals.add(take(b));
+        arg++;
+      }
+      i = j + 2;
+    }
+    literal(b, m, i, n);
+    literals.add(take(b));
+    return new MessagePattern(m, argCount, literals.toArray(new byte[0][]));
+  }
+
+  private static void literal(JsonBuffer b, String m, int from, int to) {
+    if (from < to) {
+      b.writeContent(m, from, to, Integer.MAX_VALUE);
+    }
+  }
+
+  private static byte[] take(JsonBuffer b) {
+    byte[] bytes = Arrays.copyOf(b.array(), b.length());
+    b.reset();
+    return bytes;
+  }
+
+  /** Writes the message piece by piece, each cut to the room left. */
+  private void format(String m, Object[] args, JsonBuffer out) {
+    int n = m.length();
     int i = 0;
     int arg = 0;
     while (i < n && arg < args.length && !messageCut) {

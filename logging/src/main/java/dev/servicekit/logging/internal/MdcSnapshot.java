@@ -20,6 +20,18 @@ public final class MdcSnapshot {
   /** Each value's JSON, made when first encoded and kept by the snapshots derived from this one. */
   private final Quoted[] quoted;
 
+  /** Where {@code trace_id}, {@code span_id} and {@code trace_flags} are, or -1. */
+  private final int traceIndex;
+
+  private final int spanIndex;
+  private final int flagsIndex;
+
+  /**
+   * The JSON of all entries as one encoder wrote them, kept for the next line with this snapshot;
+   * null until then (see {@link #block}).
+   */
+  private volatile Block block;
+
   /** Bytes made on one thread and read on others: the final field publishes the array's content. */
   private static final class Quoted {
     final byte[] bytes;
@@ -29,14 +41,55 @@ public final class MdcSnapshot {
     }
   }
 
-  private MdcSnapshot(String[] keys, String[] values, Quoted[] quoted) {
+  /**
+   * The entries' JSON as written for {@code owner} (an encoder's profile) with the trace entries
+   * skipped as {@code skips} says, valid at any string cap of at least {@code minCap}.
+   */
+  static final class Block {
+    final Object owner;
+    final int skips;
+    final int minCap;
+    final byte[] bytes;
+
+    Block(Object owner, int skips, int minCap, byte[] bytes) {
+      this.owner = owner;
+      this.skips = skips;
+      this.minCap = minCap;
+      this.bytes = bytes;
+    }
+  }
+
+  private MdcSnapshot(
+      String[] keys, String[] values, Quoted[] quoted, int trace, int span, int flags) {
     this.keys = keys;
     this.values = values;
     this.quoted = quoted;
+    this.traceIndex = trace;
+    this.spanIndex = span;
+    this.flagsIndex = flags;
+  }
+
+  private MdcSnapshot(String[] keys, String[] values, Quoted[] quoted) {
+    this(
+        keys,
+        values,
+        quoted,
+        find(keys, "trace_id"),
+        find(keys, "span_id"),
+        find(keys, "trace_flags"));
   }
 
   private MdcSnapshot(String[] keys, String[] values) {
     this(keys, values, new Quoted[keys.length]);
+  }
+
+  private static int find(String[] keys, String key) {
+    for (int i = 0; i < keys.length; i++) {
+      if (key.equals(keys[i])) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** A snapshot of a map's entries in its iteration order; null keys are skipped. */
@@ -79,6 +132,41 @@ public final class MdcSnapshot {
     quoted[i] = new Quoted(bytes);
   }
 
+  /** The value of {@code trace_id}, or null. */
+  String traceId() {
+    return traceIndex < 0 ? null : values[traceIndex];
+  }
+
+  /** The value of {@code span_id}, or null. */
+  String spanId() {
+    return spanIndex < 0 ? null : values[spanIndex];
+  }
+
+  /** The value of {@code trace_flags}, or null. */
+  String traceFlags() {
+    return flagsIndex < 0 ? null : values[flagsIndex];
+  }
+
+  /** Where {@code trace_id} is, or -1. */
+  int traceIndex() {
+    return traceIndex;
+  }
+
+  /** Where {@code span_id} is, or -1. */
+  int spanIndex() {
+    return spanIndex;
+  }
+
+  /** The entries' JSON an encoder {@linkplain #rememberBlock remembered}, or null. */
+  Block block() {
+    return block;
+  }
+
+  /** Keeps the JSON of all entries for the next line that carries this snapshot. */
+  void rememberBlock(Block b) {
+    block = b;
+  }
+
   String get(String key) {
     int i = indexOf(key);
     return i < 0 ? null : values[i];
@@ -103,13 +191,21 @@ public final class MdcSnapshot {
       v[i] = value;
       Quoted[] q = quoted.clone();
       q[i] = null;
-      return new MdcSnapshot(keys, v, q);
+      return new MdcSnapshot(keys, v, q, traceIndex, spanIndex, flagsIndex);
     }
-    String[] k = Arrays.copyOf(keys, keys.length + 1);
-    String[] v = Arrays.copyOf(values, values.length + 1);
-    k[keys.length] = key;
-    v[values.length] = value;
-    return new MdcSnapshot(k, v, Arrays.copyOf(quoted, quoted.length + 1));
+    int n = keys.length;
+    String[] k = Arrays.copyOf(keys, n + 1);
+    String[] v = Arrays.copyOf(values, n + 1);
+    k[n] = key;
+    v[n] = value;
+    // only the new key can be one of the trace entries
+    return new MdcSnapshot(
+        k,
+        v,
+        Arrays.copyOf(quoted, n + 1),
+        traceIndex < 0 && key.equals("trace_id") ? n : traceIndex,
+        spanIndex < 0 && key.equals("span_id") ? n : spanIndex,
+        flagsIndex < 0 && key.equals("trace_flags") ? n : flagsIndex);
   }
 
   MdcSnapshot without(String key) {

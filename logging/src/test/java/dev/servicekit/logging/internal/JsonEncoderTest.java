@@ -255,6 +255,94 @@ class JsonEncoderTest {
     }
   }
 
+  /**
+   * An encoder that has seen a pattern and an MDC snapshot before writes them from what it kept
+   * (parsed patterns, the MDC's JSON, joined constant fields): every line must be the one a fresh
+   * encoder writes for fresh copies of the same pattern and MDC.
+   */
+  @Test
+  void keptPatternsAndMdcJsonWriteWhatAFreshEncoderWrites() {
+    java.util.Random random = new java.util.Random(1202);
+    String[] patterns = {
+      "order {} placed for {}",
+      "no placeholders",
+      "{}",
+      "{}{}{}",
+      "escaped \\{} then {}",
+      "backslash kept \\\\{} and {}",
+      "tricky \u2028 \" quote {} \\ end {}",
+      "pair \uD83D\uDE00 {} lone \uD800 {}",
+      "more {} than {} args {} {}",
+      "x".repeat(300) + " {} " + "y".repeat(300)
+    };
+    for (LogProfile profile : LogProfile.all()) {
+      for (String maxLine : new String[] {"65536", "2048"}) {
+        LogConfig config =
+            config(
+                "servicekit.log.profile",
+                profile.id(),
+                "servicekit.log.max-line-bytes",
+                maxLine,
+                "servicekit.service.name",
+                "orders");
+        MdcSnapshot[] mdcs = new MdcSnapshot[6];
+        for (int i = 0; i < mdcs.length; i++) {
+          MdcSnapshot m = MdcSnapshot.EMPTY;
+          for (int k = random.nextInt(5); k > 0; k--) {
+            String key = random.nextInt(3) == 0 ? "message" : RandomText.next(random, 8);
+            m = m.with(key, RandomText.next(random, random.nextInt(8) == 0 ? 400 : 20));
+          }
+          if (random.nextBoolean()) {
+            m = m.with("trace_id", "t" + i).with("span_id", "s" + i);
+          }
+          mdcs[i] = m;
+        }
+        JsonEncoder kept = new JsonEncoder(config);
+        JsonBuffer out = new JsonBuffer(64);
+        for (int i = 0; i < 2000; i++) {
+          String pattern = patterns[random.nextInt(patterns.length)];
+          Object[] args = new Object[random.nextInt(4)];
+          for (int a = 0; a < args.length; a++) {
+            int kind = random.nextInt(4);
+            args[a] =
+                kind == 0
+                    ? (Object) random.nextLong()
+                    : kind == 1 ? null : RandomText.next(random, kind == 2 ? 600 : 30);
+          }
+          MdcSnapshot mdc = mdcs[random.nextInt(mdcs.length)];
+          List<KeyValuePair> kvs =
+              random.nextInt(4) == 0 ? List.of(new KeyValuePair("message", "kv")) : null;
+          String traceId = random.nextInt(3) == 0 ? "t" + random.nextInt(6) : null;
+          out.reset();
+          kept.encode(traced(pattern, args, mdc, kvs, traceId), out);
+          String expected =
+              Events.encode(
+                  config,
+                  traced(new String(pattern), args, MdcSnapshot.of(mdc.toMap()), kvs, traceId));
+          assertThat(out.toString()).as("line %d of %s", i, profile.id()).isEqualTo(expected);
+        }
+      }
+    }
+  }
+
+  private static LogEvent traced(
+      String pattern, Object[] args, MdcSnapshot mdc, List<KeyValuePair> kvs, String traceId) {
+    return new LogEvent(
+        1_700_000_000_123L,
+        20,
+        "com.acme.Orders",
+        null,
+        "main",
+        pattern,
+        Arguments.capture(args),
+        null,
+        mdc,
+        kvs,
+        null,
+        traceId,
+        traceId == null ? null : "s" + traceId.substring(1));
+  }
+
   /** Strings that break naive JSON writers; Jackson must read each back as {@link #read}. */
   private static final List<String> TRICKY =
       List.of(
