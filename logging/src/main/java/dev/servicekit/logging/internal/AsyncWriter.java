@@ -84,6 +84,21 @@ final class AsyncWriter {
   private volatile boolean writerParked;
 
   /**
+   * Whether the writer is in its short pause; a caller that fills the batch past a quarter ends it.
+   */
+  private volatile boolean writerNapping;
+
+  private final int wakeEvents;
+  private final int wakeBytes;
+
+  /**
+   * The writer's rounds so far. It moves a free lease's staged lines once they were staged before
+   * the current round, so a thread that keeps logging moves its own lines (its lease is never taken
+   * from under it) and the lines of one that stopped wait about one round.
+   */
+  private volatile int round;
+
+  /**
    * Callers waiting for room, and flushers waiting for lines to be written, each on a condition.
    */
   private final AtomicInteger callersWaiting = new AtomicInteger();
@@ -116,6 +131,8 @@ final class AsyncWriter {
     // a full batch of typical lines fits; a burst of long lines waits for the writer instead
     long typical = Math.min(Math.max((long) capacity * 256, FLUSH_BYTES * 16L), 64L << 20);
     this.byteCapacity = (int) Math.max(typical, config.maxLineBytes * 2L);
+    this.wakeEvents = Math.max(1, capacity / 4);
+    this.wakeBytes = Math.max(1, byteCapacity / 4);
     this.dropWhenFull = config.dropWhenFull;
     this.sink = sink;
     this.encoders = new EncoderPool(config);
@@ -258,6 +275,11 @@ final class AsyncWriter {
       appended += count;
       wake = writerParked;
       writerParked = false;
+      if (writerNapping && (events >= wakeEvents || filling.length() >= wakeBytes)) {
+        // a quarter full: the writer takes it now rather than after its pause
+        writerNapping = false;
+        wake = true;
+      }
     } finally {
       unlock();
     }
@@ -306,6 +328,7 @@ final class AsyncWriter {
     thread.stagedSlot = lease.slot;
     thread.stagedMoves = lease.moves;
     if (!lease.hasStaged) {
+      lease.stagedRound = round;
       lease.hasStaged = true;
       if (writerParked) {
         LockSupport.unpark(this.thread);
@@ -357,8 +380,14 @@ final class AsyncWriter {
     boolean clear = true;
     // once closed, the final pass takes every lease: a holder may stage after it was looked at
     boolean every = wait && closed;
+    int now = round;
     for (EncoderPool.Lease lease : encoders.leases()) {
       if (lease == null || (!lease.hasStaged && !every)) {
+        continue;
+      }
+      if (!wait && lease.stagedRound == now) {
+        // staged in this round: its holder may still be logging and move them itself
+        clear = false;
         continue;
       }
       if (!(wait ? encoders.take(lease, deadline) : encoders.tryTake(lease))) {
@@ -469,6 +498,7 @@ final class AsyncWriter {
     long nextReport = System.nanoTime() + dropReportNanos;
     int quiet = 0;
     while (true) {
+      round++;
       // park until woken only after a quiet spell; while lines come, poll on a short timer
       boolean mayPark = quiet >= QUIET_NAPS;
       boolean staged = !collectStaged(false, 0);
@@ -501,7 +531,9 @@ final class AsyncWriter {
         nap = !mayPark || staged;
       }
       if (nap && !stopping) {
+        writerNapping = true;
         LockSupport.parkNanos(this, NAP_NANOS);
+        writerNapping = false;
       }
     }
     // closed: callers now write their own lines; what leases still stage goes out here

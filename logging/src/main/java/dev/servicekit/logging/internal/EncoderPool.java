@@ -36,6 +36,9 @@ final class EncoderPool {
     /** Whether lines are staged: set by a holder, read by the writer without holding. */
     volatile boolean hasStaged;
 
+    /** The writer's round when the first of the staged lines was staged. */
+    volatile int stagedRound;
+
     private final Object[] one = new Object[1];
     private final Object[] two = new Object[2];
 
