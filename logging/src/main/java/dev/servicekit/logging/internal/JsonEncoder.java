@@ -53,6 +53,15 @@ public final class JsonEncoder {
   private final byte[][] runs;
 
   private final int[] runEnds;
+
+  /**
+   * The field indexes a line goes through, a run of constants once: {@link #allSteps} for any
+   * event, {@link #plainSteps} for one without exception, markers or truncation (the fields only
+   * those write are left out).
+   */
+  private int[] allSteps;
+
+  private int[] plainSteps;
   private final byte[] failureStart;
   private final byte[] failureLevelKey;
   private final byte[] failureMessageKey;
@@ -271,6 +280,42 @@ public final class JsonEncoder {
       }
       i = end - 1;
     }
+    allSteps = steps(false);
+    plainSteps = steps(true);
+  }
+
+  private int[] steps(boolean plain) {
+    int[] steps = new int[fields.length];
+    int n = 0;
+    for (int i = 0; i < fields.length; i++) {
+      if (!plain || !onlyForErrorsMarkersOrCuts(i)) {
+        steps[n++] = i;
+      }
+      if (runs[i] != null) {
+        i = runEnds[i] - 1;
+      }
+    }
+    return Arrays.copyOf(steps, n);
+  }
+
+  /** Whether field {@code i} writes nothing for an event without exception, markers or cut. */
+  private boolean onlyForErrorsMarkersOrCuts(int i) {
+    if (runs[i] != null) {
+      return false;
+    }
+    if (fixed[i] != null) {
+      return !always(fields[i]) || fixed[i].length == 0;
+    }
+    switch (fields[i]) {
+      case ERROR_TYPE:
+      case ERROR_MESSAGE:
+      case STACK_TRACE:
+      case TAGS:
+      case TRUNCATED:
+        return true;
+      default:
+        return false;
+    }
   }
 
   /** Appends one line for {@code event}, ending in {@code \n}, to {@code out}. */
@@ -322,14 +367,16 @@ public final class JsonEncoder {
     }
     Throwable t = e.throwable;
     int level = Math.max(0, Math.min(4, e.level / 10));
-    for (int i = 0; i < fields.length; i++) {
+    int[] steps =
+        t == null && !truncated && (e.markers == null || !userFields) ? plainSteps : allSteps;
+    for (int step : steps) {
+      int i = step;
       byte[] constant = fixed[i];
       LogField f = fields[i];
       if (constant != null) {
         byte[] run = runs[i];
         if (run != null) {
           out.writeBytes(run);
-          i = runEnds[i] - 1;
         } else if (t != null || always(f)) {
           out.writeBytes(constant);
         }

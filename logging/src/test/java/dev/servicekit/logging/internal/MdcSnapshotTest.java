@@ -28,4 +28,30 @@ class MdcSnapshotTest {
     assertThat(s.get("y")).isNull();
     assertThat(s.get("x")).isEqualTo("1");
   }
+
+  @Test
+  void findsTheTraceEntriesWhereverPutsAndRemovesLeftThem() {
+    java.util.Random random = new java.util.Random(7);
+    String[] keys = {"trace_id", "span_id", "trace_flags", "a", "b", "c"};
+    MdcSnapshot s = MdcSnapshot.EMPTY;
+    Map<String, String> model = new LinkedHashMap<>();
+    for (int i = 0; i < 5000; i++) {
+      String key = keys[random.nextInt(keys.length)];
+      if (random.nextInt(3) == 0) {
+        s = s.without(key);
+        model.remove(key);
+      } else {
+        String value = random.nextInt(5) == 0 ? null : "v" + i;
+        s = s.with(key, value);
+        model.put(key, value);
+      }
+      assertThat(s.traceId()).isEqualTo(model.get("trace_id"));
+      assertThat(s.spanId()).isEqualTo(model.get("span_id"));
+      assertThat(s.traceFlags()).isEqualTo(model.get("trace_flags"));
+      assertThat(s.traceIndex() < 0 ? null : s.key(s.traceIndex()))
+          .isEqualTo(model.containsKey("trace_id") ? "trace_id" : null);
+      assertThat(s.spanIndex() < 0 ? null : s.key(s.spanIndex()))
+          .isEqualTo(model.containsKey("span_id") ? "span_id" : null);
+    }
+  }
 }
