@@ -12,18 +12,29 @@ final class EncodedNames {
   private final String[] keys;
   private final byte[][] values;
   private final int mask;
-  private final JsonBuffer scratch = new JsonBuffer(MAX_CACHED_LENGTH * 6 + 8);
+  private final JsonBuffer scratch = new JsonBuffer(MAX_CACHED_LENGTH * 6 + 64);
   private final boolean asKey;
+  private final byte[] prefix;
 
   /**
    * @param size a power of two
    * @param asKey true to cache {@code ,"text":}, false to cache {@code "text"}
    */
   EncodedNames(int size, boolean asKey) {
+    this(size, asKey, new byte[0]);
+  }
+
+  /** A cache of {@code "text"}, each encoding preceded by {@code prefix} (a field's key). */
+  EncodedNames(int size, byte[] prefix) {
+    this(size, false, prefix);
+  }
+
+  private EncodedNames(int size, boolean asKey, byte[] prefix) {
     keys = new String[size];
     values = new byte[size][];
     mask = size - 1;
     this.asKey = asKey;
+    this.prefix = prefix.clone();
   }
 
   /** The encoding of {@code text} if it is cached, else null. */
@@ -44,6 +55,7 @@ final class EncodedNames {
       return null;
     }
     scratch.reset();
+    scratch.writeBytes(prefix);
     if (asKey) {
       scratch.writeByte((byte) ',');
     }

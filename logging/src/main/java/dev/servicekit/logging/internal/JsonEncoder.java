@@ -70,10 +70,16 @@ public final class JsonEncoder {
   private final String tracePrefix;
   private final LogConfig config;
   private LogIdentity encodedIdentity;
-  private final TimestampCache timestamps = new TimestampCache();
+
+  /** Writes the first field, the timestamp, with its key. */
+  private final TimestampCache timestamps;
+
   private final KeySet keysInLine = new KeySet();
-  private final EncodedNames loggerNames = new EncodedNames(256, false);
-  private final EncodedNames threadNames = new EncodedNames(64, false);
+
+  /** Logger and thread names with their field's key before them. */
+  private final EncodedNames loggerNames;
+
+  private final EncodedNames threadNames;
   private final EncodedNames userKeys = new EncodedNames(256, true);
   private final ThrowableWriter throwables;
 
@@ -124,6 +130,8 @@ public final class JsonEncoder {
       keys[i] = bytes((i == 0 ? "{" : ",") + name(name) + ":");
       fixed[i] = fixedValue(f, keys[i], encodedIdentity);
     }
+    loggerNames = new EncodedNames(256, keyOf(order, LogField.LOGGER));
+    threadNames = new EncodedNames(64, keyOf(order, LogField.THREAD));
     levelValues = new byte[5][];
     levelFields = new byte[5][];
     int levelIndex = order.indexOf(LogField.LEVEL);
@@ -135,6 +143,7 @@ public final class JsonEncoder {
     runEnds = new int[fields.length];
     mergeRuns();
     failureStart = bytes("{" + name(profile.name(LogField.TIMESTAMP).orElseThrow()) + ":");
+    timestamps = new TimestampCache(failureStart);
     failureLevelKey = key(profile.name(LogField.LEVEL).orElseThrow());
     failureMessageKey = key(profile.name(LogField.MESSAGE).orElseThrow());
     failureLoggerKey = profile.name(LogField.LOGGER).map(JsonEncoder::key).orElse(null);
@@ -258,6 +267,11 @@ public final class JsonEncoder {
     encodedIdentity = current;
   }
 
+  private byte[] keyOf(List<LogField> order, LogField field) {
+    int i = order.indexOf(field);
+    return i < 0 ? new byte[0] : keys[i];
+  }
+
   /** Whether a constant field is written on every line (the error-only ones are not). */
   private static boolean always(LogField f) {
     return f != LogField.ERROR_REPORT_TYPE && f != LogField.ERROR_SERVICE_CONTEXT;
@@ -338,7 +352,6 @@ public final class JsonEncoder {
 
   /** Appends a line saying that {@code event} could not be encoded because of {@code failure}. */
   void encodeFailure(LogEvent event, Throwable failure, JsonBuffer out) {
-    out.writeBytes(failureStart);
     timestamps.write(event.timestamp, out);
     out.writeBytes(failureLevelKey);
     out.writeBytes(levelValues[Math.max(0, Math.min(4, event.level / 10))]);
@@ -384,7 +397,7 @@ public final class JsonEncoder {
       }
       switch (f) {
         case TIMESTAMP:
-          out.writeBytes(keys[i]);
+          // the first field (LogProfile requires it): the cache writes its key, keys[0]
           timestamps.write(e.timestamp, out);
           break;
         case LEVEL:
@@ -401,12 +414,16 @@ public final class JsonEncoder {
           out.writeByte((byte) '"');
           break;
         case LOGGER:
-          out.writeBytes(keys[i]);
-          writeName(e.loggerJson, loggerNames, String.valueOf(e.loggerName), truncated, out, cap);
+          if (e.loggerJson != null && !truncated) {
+            // encoded once per logger, so any number of loggers never evict one another
+            out.writeBytes(keys[i]);
+            out.writeBytes(e.loggerJson);
+          } else {
+            writeName(keys[i], loggerNames, String.valueOf(e.loggerName), truncated, out, cap);
+          }
           break;
         case THREAD:
-          out.writeBytes(keys[i]);
-          writeName(null, threadNames, String.valueOf(e.threadName), truncated, out, cap);
+          writeName(keys[i], threadNames, String.valueOf(e.threadName), truncated, out, cap);
           break;
         case TRACE_ID:
           if (traceId != null) {
@@ -579,15 +596,17 @@ public final class JsonEncoder {
     return false;
   }
 
+  /** Writes {@code key} and the name, from {@code cache} (which holds both) unless cut. */
   private static void writeName(
-      byte[] known, EncodedNames cache, String name, boolean truncated, JsonBuffer out, int cap) {
+      byte[] key, EncodedNames cache, String name, boolean truncated, JsonBuffer out, int cap) {
     if (!truncated) {
-      byte[] encoded = known != null ? known : cache.get(name);
+      byte[] encoded = cache.get(name);
       if (encoded != null) {
         out.writeBytes(encoded);
         return;
       }
     }
+    out.writeBytes(key);
     out.writeString(name, cap);
   }
 

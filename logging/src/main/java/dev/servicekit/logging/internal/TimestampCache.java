@@ -15,8 +15,18 @@ final class TimestampCache {
   private static final long MAX_SECOND = 253_402_300_799L;
 
   private long second = Long.MIN_VALUE;
-  private final JsonBuffer prefix = new JsonBuffer(32);
+  private final JsonBuffer prefix = new JsonBuffer(64);
+  private final byte[] key;
   private byte[] cached;
+
+  TimestampCache() {
+    this(new byte[0]);
+  }
+
+  /** A cache that writes {@code key} (the field's key) before each timestamp. */
+  TimestampCache(byte[] key) {
+    this.key = key.clone();
+  }
 
   void write(long epochMillis, JsonBuffer out) {
     long sec = Math.floorDiv(epochMillis, 1000L);
@@ -34,6 +44,7 @@ final class TimestampCache {
     long clamped = Math.max(MIN_SECOND, Math.min(MAX_SECOND, sec));
     LocalDateTime t = LocalDateTime.ofEpochSecond(clamped, 0, ZoneOffset.UTC);
     prefix.reset();
+    prefix.writeBytes(key);
     prefix.writeByte((byte) '"');
     prefix.writePadded(t.getYear(), 4);
     prefix.writeByte((byte) '-');
