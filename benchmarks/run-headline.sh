@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the benchmarks and runs the headline set, then prints the table and the goal ratios.
-# Bounded: about 11 minutes on 2 cores. Every ratio compares scores of this one run.
+# Bounded: about 14 minutes on 2 cores. Every ratio compares scores of this one run.
 #
 #   benchmarks/run-headline.sh                      # Maven's default local repository
 #   MAVEN_ARGS="-o -Dmaven.repo.local=/path" benchmarks/run-headline.sh
@@ -17,9 +17,11 @@ fi
 mkdir -p "$out"
 rm -f "$out"/*.json
 
-# 2 forks x (3 x 1 s warm-up + 3 x 1 s measurement); -prof gc for allocation, and the CPU time of
-# the whole JVM per operation (every thread, the writer threads included)
-run=(-f 2 -wi 3 -w 1s -i 3 -r 1s -prof gc -prof dev.servicekit.benchmarks.CpuTimeProfiler)
+# 2 forks x (5 x 1 s warm-up + 5 x 1 s measurement): with four threads on two cores the JIT
+# compiler shares the cores with the benchmark, and three warm-up seconds left some forks still
+# compiling while measured; -prof gc for allocation, and the CPU time of the whole JVM per
+# operation (every thread, the writer threads included)
+run=(-f 2 -wi 5 -w 1s -i 5 -r 1s -prof gc -prof dev.servicekit.benchmarks.CpuTimeProfiler)
 
 # logging, SLF4J call to bytes: 5 libraries x {1, 4 threads} x {memory, devnull}, then errors in memory
 java -jar "$jar" 'logging\.endtoend\..*\.info' "${run[@]}" -rf json -rff "$out/logging-info.json"

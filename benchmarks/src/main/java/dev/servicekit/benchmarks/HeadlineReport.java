@@ -112,6 +112,17 @@ public final class HeadlineReport {
     line("info, 4 threads, in-memory", "infoFourThreads", "memory");
     line("info, 4 threads, /dev/null", "infoFourThreads", "devnull");
     line("error, 2-deep cause chain, in-memory", "error", "memory");
+    Row textMemory = e2e(LIBRARIES[1], "info", "memory");
+    Row textDevnull = e2e(LIBRARIES[1], "info", "devnull");
+    if (textMemory != null && textDevnull != null) {
+      // what the /dev/null goal buys depends on this: the machine paid 2,416 ns
+      System.out.println();
+      System.out.printf(
+          Locale.ROOT,
+          "One write(2) of a line to /dev/null here: about %,.0f ns (Logback text, /dev/null minus"
+              + " in-memory)%n",
+          textDevnull.nanos() - textMemory.nanos());
+    }
     System.out.println();
     System.out.println(
         "Goals (x = how many times the anchor's throughput; CPU: the same from CPU time)");
