@@ -16,7 +16,9 @@ import org.slf4j.event.KeyValuePair;
  * Encodes {@link LogEvent}s as JSON lines straight into a {@link JsonBuffer}: no intermediate
  * strings or trees. Which fields a line has, their order and names come from the configured {@link
  * LogProfile}; field names and the service identity are encoded once, the timestamp prefix once per
- * second.
+ * second. What recurs is kept as bytes: a message pattern seen twice is split once into escaped
+ * literals, an MDC snapshot keeps the JSON of its entries, thread names their key and value, and
+ * fields that are the same on every line are one array.
  *
  * <p>A user key (MDC or key-value) equal to a name the profile writes or to a key already written
  * in the line is written with {@code _} prepended (repeated until it is free), so no line has a
