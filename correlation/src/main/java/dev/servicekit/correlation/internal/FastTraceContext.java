@@ -50,13 +50,16 @@ final class FastTraceContext {
     if (traceparent == null) {
       return parent;
     }
-    if (isPlainTraceparent(traceparent)) {
+    int flags = plainTraceparentFlags(traceparent);
+    if (flags >= 0) {
       String tracestate = rawGet(getter, TRACESTATE);
       if (tracestate == null || isPlainTracestate(tracestate)) {
         return parent.with(
             Span.wrap(
                 new RawSpanContext(
-                    traceparent, tracestate == null || tracestate.isEmpty() ? null : tracestate)));
+                    traceparent,
+                    tracestate == null || tracestate.isEmpty() ? null : tracestate,
+                    flags)));
       }
     }
     return W3C.extract(parent, SafeCarrier.guard(getter), Carriers.GETTER);
@@ -67,7 +70,8 @@ final class FastTraceContext {
    * from a raw getter; null when either is not plain (then {@link #extract} decides).
    */
   static Span plainSpan(String traceparent, UnaryOperator<String> getter) {
-    if (!isPlainTraceparent(traceparent)) {
+    int flags = plainTraceparentFlags(traceparent);
+    if (flags < 0) {
       return null;
     }
     String tracestate = rawGet(getter, TRACESTATE);
@@ -76,7 +80,7 @@ final class FastTraceContext {
     }
     return Span.wrap(
         new RawSpanContext(
-            traceparent, tracestate == null || tracestate.isEmpty() ? null : tracestate));
+            traceparent, tracestate == null || tracestate.isEmpty() ? null : tracestate, flags));
   }
 
   static String rawGet(UnaryOperator<String> getter, String name) {
@@ -108,25 +112,42 @@ final class FastTraceContext {
 
   /** Version 00, exactly 55 characters, lower-case hex, non-zero ids. */
   static boolean isPlainTraceparent(String value) {
+    return plainTraceparentFlags(value) >= 0;
+  }
+
+  /**
+   * The trace flags (0 to 255) of a plain traceparent — version 00, exactly 55 characters,
+   * lower-case hex, non-zero ids — or -1 when it is not plain. The flags come from the digits the
+   * check has read, so nothing parses them again.
+   */
+  static int plainTraceparentFlags(String value) {
     if (value.length() != TRACEPARENT_LENGTH
         || value.charAt(0) != '0'
         || value.charAt(1) != '0'
         || value.charAt(2) != '-'
         || value.charAt(35) != '-'
-        || value.charAt(52) != '-') {
-      return false;
+        || value.charAt(52) != '-'
+        || !isHex(value, 3, 35, true)
+        || !isHex(value, 36, 52, true)) {
+      return -1;
     }
-    return isHex(value, 3, 35, true) && isHex(value, 36, 52, true) && isHex(value, 53, 55, false);
+    int high = hexDigit(value.charAt(53));
+    int low = hexDigit(value.charAt(54));
+    return (high | low) < 0 ? -1 : high << 4 | low;
   }
 
   private static boolean isHex(String value, int from, int to, boolean nonZero) {
     // one table lookup per char, or-ed together: negative if any char is not [0-9a-f], 0 if all '0'
     int digits = 0;
     for (int i = from; i < to; i++) {
-      char c = value.charAt(i);
-      digits |= c < 128 ? HEX_DIGITS[c] : -1;
+      digits |= hexDigit(value.charAt(i));
     }
     return digits >= 0 && (digits != 0 || !nonZero);
+  }
+
+  /** The value of a lower-case hex digit, -1 for any other char. */
+  private static int hexDigit(char c) {
+    return c < 128 ? HEX_DIGITS[c] : -1;
   }
 
   /**

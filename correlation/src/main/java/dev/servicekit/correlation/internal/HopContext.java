@@ -2,6 +2,7 @@ package dev.servicekit.correlation.internal;
 
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.ImplicitContextKeyed;
@@ -39,6 +40,23 @@ final class HopContext implements Context {
     this.span = span;
     this.baggage = baggage;
     this.id = id;
+  }
+
+  /**
+   * The hop's own span context when it is the validated inbound text (the usual case: then no
+   * instrumentation owns it and it has a trace and span id), else null.
+   */
+  RawSpanContext rawSpanContext() {
+    if (span == null) {
+      return null;
+    }
+    SpanContext spanContext = span.getSpanContext();
+    return spanContext instanceof RawSpanContext ? (RawSpanContext) spanContext : null;
+  }
+
+  /** The hop's own baggage when it is the plain inbound text, else null. */
+  RawBaggage rawBaggage() {
+    return baggage instanceof RawBaggage ? (RawBaggage) baggage : null;
   }
 
   /**

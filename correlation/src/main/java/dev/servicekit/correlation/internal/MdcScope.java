@@ -37,6 +37,15 @@ public final class MdcScope implements Scope {
 
   /** Makes {@code context} current and mirrors it into the MDC. */
   public static Scope open(Context context) {
+    if (context instanceof HopContext) {
+      // the usual inbound hop: its id and its remote span's ids, without asking the Context
+      HopContext hop = (HopContext) context;
+      RawSpanContext span = hop.rawSpanContext();
+      if (span != null) {
+        Scope contextScope = hop.makeCurrent();
+        return new MdcScope(contextScope, hop.id, span.getTraceId(), span.getSpanId());
+      }
+    }
     String traceId = null;
     String spanId = null;
     SpanContext spanContext = Span.fromContext(context).getSpanContext();

@@ -191,6 +191,13 @@ public final class Propagation implements TextMapPropagator {
       return;
     }
     try {
+      if (context instanceof HopContext) {
+        RawSpanContext span = ((HopContext) context).rawSpanContext();
+        if (span != null) {
+          injectHop((HopContext) context, span, setter);
+          return;
+        }
+      }
       boolean hop = context instanceof HopContext;
       String id = hop ? ((HopContext) context).id : context.get(CorrelationKey.KEY);
       // a hop's id was validated (or made) when it was extracted
@@ -199,15 +206,42 @@ public final class Propagation implements TextMapPropagator {
       }
       if (injectsTraceContext(context)) {
         FastTraceContext.inject(context, setter);
-        Baggage baggage = Baggage.fromContext(context);
-        if (baggage instanceof RawBaggage) {
-          setter.accept(BAGGAGE_HEADER, ((RawBaggage) baggage).header());
-        } else if (!baggage.isEmpty()) {
-          BAGGAGE.inject(context, SafeCarrier.guard(setter), Carriers.SETTER);
-        }
+        injectBaggage(context, setter);
       }
     } catch (RuntimeException e) {
       // a failing carrier never breaks the caller
+    }
+  }
+
+  /**
+   * The usual outbound case: a hop that continues a validated inbound {@code traceparent}. Its id
+   * was validated (or made) when it was extracted, and its span wraps the caller's remote span
+   * context, which no instrumentation owns: the same fields as {@link #inject}, without asking the
+   * Context again for what the hop holds itself.
+   */
+  private void injectHop(HopContext hop, RawSpanContext span, BiConsumer<String, String> setter) {
+    setter.accept(header, hop.id);
+    if (mode == Mode.NEVER) {
+      return;
+    }
+    setter.accept(FastTraceContext.TRACEPARENT, span.traceparent());
+    if (span.tracestate() != null) {
+      setter.accept(FastTraceContext.TRACESTATE, span.tracestate());
+    }
+    RawBaggage baggage = hop.rawBaggage();
+    if (baggage != null) {
+      setter.accept(BAGGAGE_HEADER, baggage.header());
+    } else {
+      injectBaggage(hop, setter);
+    }
+  }
+
+  private static void injectBaggage(Context context, BiConsumer<String, String> setter) {
+    Baggage baggage = Baggage.fromContext(context);
+    if (baggage instanceof RawBaggage) {
+      setter.accept(BAGGAGE_HEADER, ((RawBaggage) baggage).header());
+    } else if (!baggage.isEmpty()) {
+      BAGGAGE.inject(context, SafeCarrier.guard(setter), Carriers.SETTER);
     }
   }
 

@@ -22,12 +22,17 @@ final class RawSpanContext implements SpanContext {
   private final TraceFlags flags;
   private volatile TraceState parsedState;
 
-  RawSpanContext(String traceparent, String tracestate) {
+  /**
+   * @param traceparent a plain traceparent, already validated
+   * @param tracestate the validated raw tracestate, or {@code null}
+   * @param flags the traceparent's flags byte, as its validation read them
+   */
+  RawSpanContext(String traceparent, String tracestate, int flags) {
     this.traceparent = traceparent;
     this.tracestate = tracestate;
     this.traceId = traceparent.substring(3, 35);
     this.spanId = traceparent.substring(36, 52);
-    this.flags = TraceFlags.fromHex(traceparent, 53);
+    this.flags = TraceFlags.fromByte((byte) flags);
   }
 
   String traceparent() {

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -94,5 +96,54 @@ class FastTraceContextTest {
     assertThat(ours.isRemote()).isTrue();
     assertThat(ours.isValid()).isTrue();
     assertThat(ours).isEqualTo(theirs);
+  }
+
+  @Test
+  void readsEveryFlagsByteAsOpenTelemetryDoes() {
+    for (int flags = 0; flags < 256; flags++) {
+      String hex = String.format("%02x", flags);
+      String traceparent = TP.substring(0, 53) + hex;
+      assertThat(FastTraceContext.plainTraceparentFlags(traceparent)).isEqualTo(flags);
+      SpanContext ours =
+          Span.fromContext(FastTraceContext.extract(Context.root(), carrier(traceparent, null)))
+              .getSpanContext();
+      assertThat(ours.getTraceFlags()).isEqualTo(TraceFlags.fromHex(hex, 0));
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-0A",
+    "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-g1",
+    "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-1",
+    "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-0Ā",
+    "00-0af7651916cd43dd8448eb211c80319c-b7ad6b716920333ı-01",
+    "00-0af7651916cd43dd8448eb211c8031éc-b7ad6b7169203331-01",
+    "00-0af7651916cd43dd8448eb211c80319c_b7ad6b7169203331-01",
+  })
+  void aTraceparentWithAnyOtherCharacterIsNotPlain(String traceparent) {
+    assertThat(FastTraceContext.plainTraceparentFlags(traceparent)).isEqualTo(-1);
+    assertThat(FastTraceContext.isPlainTraceparent(traceparent)).isFalse();
+  }
+
+  @Test
+  void acceptsExactlyWhatACharByCharCheckAccepts() {
+    // every position, every char up to U+017F: plain only where a straightforward check says so
+    for (int position = 0; position < TP.length(); position++) {
+      for (char c = 0; c < 0x180; c++) {
+        String traceparent = TP.substring(0, position) + c + TP.substring(position + 1);
+        assertThat(FastTraceContext.isPlainTraceparent(traceparent))
+            .as("%s with U+%04X at %d", traceparent, (int) c, position)
+            .isEqualTo(plainByTheRules(traceparent));
+      }
+    }
+  }
+
+  private static boolean plainByTheRules(String value) {
+    if (!value.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}")) {
+      return false;
+    }
+    return !value.substring(3, 35).equals("0".repeat(32))
+        && !value.substring(36, 52).equals("0".repeat(16));
   }
 }

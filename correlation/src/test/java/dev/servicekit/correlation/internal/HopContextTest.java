@@ -15,7 +15,7 @@ class HopContextTest {
 
   private final Span span =
       Span.wrap(
-          new RawSpanContext("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", null));
+          new RawSpanContext("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", null, 1));
   private final RawBaggage baggage = RawBaggage.of("k=v");
 
   @Test

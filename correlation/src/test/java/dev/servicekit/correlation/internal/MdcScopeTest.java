@@ -7,7 +7,10 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.Scope;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -71,5 +74,38 @@ class MdcScopeTest {
       assertThat(MDC.get("trace_id")).isNull();
       assertThat(MDC.get("correlation_id")).isEqualTo("id-2");
     }
+  }
+
+  @Test
+  void aHopMirrorsWhatAnOrdinaryContextWithTheSameEntriesMirrors() {
+    Propagation propagation =
+        new Propagation("X-Correlation-ID", List.of(), true, Propagation.Mode.AUTO);
+    Map<String, String> in =
+        Map.of(
+            "X-Correlation-ID", "id-4",
+            "traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+    Context hop = propagation.extractForScope(Context.root(), in::get);
+    assertThat(hop).isInstanceOf(HopContext.class);
+    Context ordinary = hop.with(ContextKey.named("other"), "x");
+    MDC.put("trace_id", "outer-trace");
+
+    Map<String, String> viaHop;
+    try (Scope s = MdcScope.open(hop)) {
+      assertThat(Context.current()).isSameAs(hop);
+      viaHop = MDC.getCopyOfContextMap();
+    }
+    assertThat(MDC.getCopyOfContextMap()).containsOnly(Map.entry("trace_id", "outer-trace"));
+    Map<String, String> viaOrdinary;
+    try (Scope s = MdcScope.open(ordinary)) {
+      viaOrdinary = MDC.getCopyOfContextMap();
+    }
+    assertThat(viaHop)
+        .isEqualTo(viaOrdinary)
+        .containsOnly(
+            Map.entry("correlation_id", "id-4"),
+            Map.entry("trace_id", "0af7651916cd43dd8448eb211c80319c"),
+            Map.entry("span_id", "b7ad6b7169203331"));
+    assertThat(MDC.getCopyOfContextMap()).containsOnly(Map.entry("trace_id", "outer-trace"));
+    assertThat(Context.current()).isSameAs(Context.root());
   }
 }
