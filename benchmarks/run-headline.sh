@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the benchmarks and runs the headline set, then prints the table and the goal ratios.
-# Bounded: about 14 minutes on 2 cores. Every ratio compares scores of this one run.
+# Bounded: about 15 minutes on 2 cores. Every ratio compares scores of this one run.
 #
 #   benchmarks/run-headline.sh                      # Maven's default local repository
 #   MAVEN_ARGS="-o -Dmaven.repo.local=/path" benchmarks/run-headline.sh
@@ -27,8 +27,9 @@ run=(-f 2 -wi 5 -w 1s -i 5 -r 1s -prof gc -prof dev.servicekit.benchmarks.CpuTim
 java -jar "$jar" 'logging\.endtoend\..*\.info' "${run[@]}" -rf json -rff "$out/logging-info.json"
 java -jar "$jar" 'logging\.endtoend\..*\.error$' -p sink=memory "${run[@]}" -rf json -rff "$out/logging-error.json"
 # correlation: the hop against the same work hand-written on OpenTelemetry + MDC, and ids
+# (the hop's two sides differ by less than the noise between forks: three forks instead of two)
 java -jar "$jar" 'correlation\.HopBenchmark\.(servicekitHop|openTelemetryW3cWithScopeAndMdc)$' "${run[@]}" \
-  -rf json -rff "$out/hop.json"
+  -f 3 -rf json -rff "$out/hop.json"
 java -jar "$jar" 'correlation\.IdBenchmark' "${run[@]}" -rf json -rff "$out/id.json"
 
 java -cp "$jar" dev.servicekit.benchmarks.HeadlineReport "$out"/*.json | tee "$out/report.txt"
