@@ -17,19 +17,19 @@ fi
 mkdir -p "$out"
 rm -f "$out"/*.json
 
-# 2 forks x (5 x 1 s warm-up + 5 x 1 s measurement): with four threads on two cores the JIT
+# 2 forks (the hop 3) x (5 x 1 s warm-up + 5 x 1 s measurement): with four threads on two cores the JIT
 # compiler shares the cores with the benchmark, and three warm-up seconds left some forks still
 # compiling while measured; -prof gc for allocation, and the CPU time of the whole JVM per
 # operation (every thread, the writer threads included)
-run=(-f 2 -wi 5 -w 1s -i 5 -r 1s -prof gc -prof dev.servicekit.benchmarks.CpuTimeProfiler)
+run=(-wi 5 -w 1s -i 5 -r 1s -prof gc -prof dev.servicekit.benchmarks.CpuTimeProfiler)
 
 # logging, SLF4J call to bytes: 5 libraries x {1, 4 threads} x {memory, devnull}, then errors in memory
-java -jar "$jar" 'logging\.endtoend\..*\.info' "${run[@]}" -rf json -rff "$out/logging-info.json"
-java -jar "$jar" 'logging\.endtoend\..*\.error$' -p sink=memory "${run[@]}" -rf json -rff "$out/logging-error.json"
+java -jar "$jar" 'logging\.endtoend\..*\.info' -f 2 "${run[@]}" -rf json -rff "$out/logging-info.json"
+java -jar "$jar" 'logging\.endtoend\..*\.error$' -p sink=memory -f 2 "${run[@]}" -rf json -rff "$out/logging-error.json"
 # correlation: the hop against the same work hand-written on OpenTelemetry + MDC, and ids
 # (the hop's two sides differ by less than the noise between forks: three forks instead of two)
 java -jar "$jar" 'correlation\.HopBenchmark\.(servicekitHop|openTelemetryW3cWithScopeAndMdc)$' "${run[@]}" \
   -f 3 -rf json -rff "$out/hop.json"
-java -jar "$jar" 'correlation\.IdBenchmark' "${run[@]}" -rf json -rff "$out/id.json"
+java -jar "$jar" 'correlation\.IdBenchmark' -f 2 "${run[@]}" -rf json -rff "$out/id.json"
 
 java -cp "$jar" dev.servicekit.benchmarks.HeadlineReport "$out"/*.json | tee "$out/report.txt"
