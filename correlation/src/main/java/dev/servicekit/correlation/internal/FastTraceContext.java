@@ -98,15 +98,17 @@ final class FastTraceContext {
   static void inject(Context context, BiConsumer<String, String> setter) {
     SpanContext spanContext = Span.fromContext(context).getSpanContext();
     if (spanContext instanceof RawSpanContext) {
-      RawSpanContext raw = (RawSpanContext) spanContext;
-      setter.accept(TRACEPARENT, raw.traceparent());
-      if (raw.tracestate() != null) {
-        setter.accept(TRACESTATE, raw.tracestate());
-      }
-      return;
-    }
-    if (spanContext.isValid()) {
+      inject((RawSpanContext) spanContext, setter);
+    } else if (spanContext.isValid()) {
       W3C.inject(context, SafeCarrier.guard(setter), Carriers.SETTER);
+    }
+  }
+
+  /** Writes a validated inbound span context as it arrived. */
+  static void inject(RawSpanContext raw, BiConsumer<String, String> setter) {
+    setter.accept(TRACEPARENT, raw.traceparent());
+    if (raw.tracestate() != null) {
+      setter.accept(TRACESTATE, raw.tracestate());
     }
   }
 

@@ -54,11 +54,6 @@ final class HopContext implements Context {
     return spanContext instanceof RawSpanContext ? (RawSpanContext) spanContext : null;
   }
 
-  /** The hop's own baggage when it is the plain inbound text, else null. */
-  RawBaggage rawBaggage() {
-    return baggage instanceof RawBaggage ? (RawBaggage) baggage : null;
-  }
-
   /**
    * Whether a hop may be built over {@code parent}: OpenTelemetry's own Context classes are in use
    * (no agent bridges them) and the keys were found.

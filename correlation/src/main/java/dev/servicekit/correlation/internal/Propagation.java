@@ -191,48 +191,25 @@ public final class Propagation implements TextMapPropagator {
       return;
     }
     try {
-      if (context instanceof HopContext) {
-        RawSpanContext span = ((HopContext) context).rawSpanContext();
-        if (span != null) {
-          injectHop((HopContext) context, span, setter);
-          return;
-        }
-      }
       boolean hop = context instanceof HopContext;
       String id = hop ? ((HopContext) context).id : context.get(CorrelationKey.KEY);
       // a hop's id was validated (or made) when it was extracted
       if (hop || IdValidator.isValid(id)) {
         setter.accept(header, id);
       }
-      if (injectsTraceContext(context)) {
-        FastTraceContext.inject(context, setter);
+      // a hop over a validated inbound traceparent holds that span itself, and no
+      // instrumentation owns it (it is the caller's remote span)
+      RawSpanContext raw = hop ? ((HopContext) context).rawSpanContext() : null;
+      if (raw != null ? mode != Mode.NEVER : injectsTraceContext(context)) {
+        if (raw != null) {
+          FastTraceContext.inject(raw, setter);
+        } else {
+          FastTraceContext.inject(context, setter);
+        }
         injectBaggage(context, setter);
       }
     } catch (RuntimeException e) {
       // a failing carrier never breaks the caller
-    }
-  }
-
-  /**
-   * The usual outbound case: a hop that continues a validated inbound {@code traceparent}. Its id
-   * was validated (or made) when it was extracted, and its span wraps the caller's remote span
-   * context, which no instrumentation owns: the same fields as {@link #inject}, without asking the
-   * Context again for what the hop holds itself.
-   */
-  private void injectHop(HopContext hop, RawSpanContext span, BiConsumer<String, String> setter) {
-    setter.accept(header, hop.id);
-    if (mode == Mode.NEVER) {
-      return;
-    }
-    setter.accept(FastTraceContext.TRACEPARENT, span.traceparent());
-    if (span.tracestate() != null) {
-      setter.accept(FastTraceContext.TRACESTATE, span.tracestate());
-    }
-    RawBaggage baggage = hop.rawBaggage();
-    if (baggage != null) {
-      setter.accept(BAGGAGE_HEADER, baggage.header());
-    } else {
-      injectBaggage(hop, setter);
     }
   }
 

@@ -64,7 +64,6 @@ public final class JsonEncoder {
   private int[] allSteps;
 
   private int[] plainSteps;
-  private final byte[] failureStart;
   private final byte[] failureLevelKey;
   private final byte[] failureMessageKey;
   private final byte[] failureLoggerKey;
@@ -144,8 +143,8 @@ public final class JsonEncoder {
     runs = new byte[fields.length][];
     runEnds = new int[fields.length];
     mergeRuns();
-    failureStart = bytes("{" + name(profile.name(LogField.TIMESTAMP).orElseThrow()) + ":");
-    timestamps = new TimestampCache(failureStart);
+    // the first field is the timestamp (LogProfile requires it): the cache writes its key too
+    timestamps = new TimestampCache(keys[0]);
     failureLevelKey = key(profile.name(LogField.LEVEL).orElseThrow());
     failureMessageKey = key(profile.name(LogField.MESSAGE).orElseThrow());
     failureLoggerKey = profile.name(LogField.LOGGER).map(JsonEncoder::key).orElse(null);
@@ -399,7 +398,6 @@ public final class JsonEncoder {
       }
       switch (f) {
         case TIMESTAMP:
-          // the first field (LogProfile requires it): the cache writes its key, keys[0]
           timestamps.write(e.timestamp, out);
           break;
         case LEVEL:
@@ -503,12 +501,14 @@ public final class JsonEncoder {
           (trace >= 0 && Objects.equals(mdc.value(trace), traceId) ? 1 : 0)
               | (span >= 0 && Objects.equals(mdc.value(span), spanId) ? 2 : 0);
       MdcSnapshot.Block block = mdc.block();
-      if (kvs == null && block != null) {
-        if (block.owner == profile && block.skips == skips && cap >= block.minCap) {
-          // the same entries, skipped the same way, none of them cut: the bytes written last time
-          out.writeBytes(block.bytes);
-          return;
-        }
+      if (kvs == null
+          && block != null
+          && block.profile == profile
+          && block.skips == skips
+          && cap >= block.minCap) {
+        // the same entries, skipped the same way, none of them cut: the bytes written last time
+        out.writeBytes(block.bytes);
+        return;
       }
       int start = out.length();
       int minCap = writeMdc(mdc, skips, out, cap);
@@ -719,75 +719,66 @@ public final class JsonEncoder {
   }
 
   /** Splits {@code m} as {@link #format} reads it with {@code argCount} arguments. */
-  private static MessagePattern parse(String m, int argCount) {
+  private MessagePattern parse(String m, int argCount) {
     List<byte[]> literals = new ArrayList<>();
-    JsonBuffer b = new JsonBuffer(m.length() + 16);
-    int n = m.length();
-    int i = 0;
-    int arg = 0;
-    while (i < n && arg < argCount) {
-      int j = m.indexOf("{}", i);
-      if (j < 0) {
-        break;
-      }
-      if (j > 0 && m.charAt(j - 1) == '\\') {
-        if (j > 1 && m.charAt(j - 2) == '\\') {
-          literal(b, m, i, j - 1);
-          literals.add(take(b));
-          arg++;
-        } else {
-          literal(b, m, i, j - 1);
-          literal(b, m, j, j + 2);
-        }
-      } else {
-        literal(b, m, i, j);
-        literals.add(take(b));
-        arg++;
-      }
-      i = j + 2;
-    }
-    literal(b, m, i, n);
-    literals.add(take(b));
+    format(m, null, argCount, new JsonBuffer(m.length() + 16), literals);
     return new MessagePattern(m, argCount, literals.toArray(new byte[0][]));
-  }
-
-  private static void literal(JsonBuffer b, String m, int from, int to) {
-    if (from < to) {
-      b.writeContent(m, from, to, Integer.MAX_VALUE);
-    }
-  }
-
-  private static byte[] take(JsonBuffer b) {
-    byte[] bytes = Arrays.copyOf(b.array(), b.length());
-    b.reset();
-    return bytes;
   }
 
   /** Writes the message piece by piece, each cut to the room left. */
   private void format(String m, Object[] args, JsonBuffer out) {
+    format(m, args, args.length, out, null);
+  }
+
+  /**
+   * Reads {@code m} as SLF4J does with {@code argCount} arguments: writes each piece to {@code out}
+   * cut to the room left, and each argument; or, with {@code split}, writes the escaped literals
+   * only and adds to {@code split} what {@code out} holds at each argument and at the end.
+   */
+  private void format(String m, Object[] args, int argCount, JsonBuffer out, List<byte[]> split) {
     int n = m.length();
     int i = 0;
     int arg = 0;
-    while (i < n && arg < args.length && !messageCut) {
+    while (i < n && arg < argCount && (split != null || !messageCut)) {
       int j = m.indexOf("{}", i);
       if (j < 0) {
         break;
       }
       if (j > 0 && m.charAt(j - 1) == '\\') {
         if (j > 1 && m.charAt(j - 2) == '\\') {
-          piece(out, m, i, j - 1);
-          argument(out, args[arg++]);
+          text(out, m, i, j - 1, split);
+          argument(out, args, arg++, split);
         } else {
-          piece(out, m, i, j - 1);
-          piece(out, m, j, j + 2);
+          text(out, m, i, j - 1, split);
+          text(out, m, j, j + 2, split);
         }
       } else {
-        piece(out, m, i, j);
-        argument(out, args[arg++]);
+        text(out, m, i, j, split);
+        argument(out, args, arg++, split);
       }
       i = j + 2;
     }
-    piece(out, m, i, n);
+    text(out, m, i, n, split);
+    if (split != null) {
+      split.add(Arrays.copyOf(out.array(), out.length()));
+    }
+  }
+
+  private void text(JsonBuffer out, String m, int from, int to, List<byte[]> split) {
+    if (split == null) {
+      piece(out, m, from, to);
+    } else if (from < to) {
+      out.writeContent(m, from, to, Integer.MAX_VALUE);
+    }
+  }
+
+  private void argument(JsonBuffer out, Object[] args, int k, List<byte[]> split) {
+    if (split == null) {
+      argument(out, args[k]);
+    } else {
+      split.add(Arrays.copyOf(out.array(), out.length()));
+      out.reset();
+    }
   }
 
   private void argument(JsonBuffer out, Object a) {

@@ -1,5 +1,6 @@
 package dev.servicekit.logging.internal;
 
+import dev.servicekit.logging.LogProfile;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,17 +43,17 @@ public final class MdcSnapshot {
   }
 
   /**
-   * The entries' JSON as written for {@code owner} (an encoder's profile) with the trace entries
-   * skipped as {@code skips} says, valid at any string cap of at least {@code minCap}.
+   * The entries' JSON as written for {@code profile} with the trace entries skipped as {@code
+   * skips} says, valid at any string cap of at least {@code minCap}.
    */
   static final class Block {
-    final Object owner;
+    final LogProfile profile;
     final int skips;
     final int minCap;
     final byte[] bytes;
 
-    Block(Object owner, int skips, int minCap, byte[] bytes) {
-      this.owner = owner;
+    Block(LogProfile profile, int skips, int minCap, byte[] bytes) {
+      this.profile = profile;
       this.skips = skips;
       this.minCap = minCap;
       this.bytes = bytes;
