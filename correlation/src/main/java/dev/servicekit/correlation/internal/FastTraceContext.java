@@ -4,6 +4,10 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
@@ -123,28 +127,59 @@ final class FastTraceContext {
    * check has read, so nothing parses them again.
    */
   static int plainTraceparentFlags(String value) {
-    if (value.length() != TRACEPARENT_LENGTH
-        || value.charAt(0) != '0'
-        || value.charAt(1) != '0'
-        || value.charAt(2) != '-'
-        || value.charAt(35) != '-'
-        || value.charAt(52) != '-'
-        || !isHex(value, 3, 35, true)
-        || !isHex(value, 36, 52, true)) {
+    if (value.length() != TRACEPARENT_LENGTH) {
       return -1;
     }
-    int high = hexDigit(value.charAt(53));
-    int low = hexDigit(value.charAt(54));
+    // one copy of the 55 chars as bytes (a char above U+00FF becomes '?', which is not hex), then
+    // eight chars per step: the two ids are six longs
+    byte[] b = value.getBytes(StandardCharsets.ISO_8859_1);
+    if (b[0] != '0' || b[1] != '0' || b[2] != '-' || b[35] != '-' || b[52] != '-') {
+      return -1;
+    }
+    long t0 = longAt(b, 3);
+    long t1 = longAt(b, 11);
+    long t2 = longAt(b, 19);
+    long t3 = longAt(b, 27);
+    long s0 = longAt(b, 36);
+    long s1 = longAt(b, 44);
+    if (!allHex(t0) || !allHex(t1) || !allHex(t2) || !allHex(t3) || !allHex(s0) || !allHex(s1)) {
+      return -1;
+    }
+    if (t0 == ZEROS && t1 == ZEROS && t2 == ZEROS && t3 == ZEROS || s0 == ZEROS && s1 == ZEROS) {
+      return -1; // an all-zero id
+    }
+    int high = hexDigit((char) (b[53] & 0xFF));
+    int low = hexDigit((char) (b[54] & 0xFF));
     return (high | low) < 0 ? -1 : high << 4 | low;
   }
 
-  private static boolean isHex(String value, int from, int to, boolean nonZero) {
-    // one table lookup per char, or-ed together: negative if any char is not [0-9a-f], 0 if all '0'
-    int digits = 0;
-    for (int i = from; i < to; i++) {
-      digits |= hexDigit(value.charAt(i));
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long ZEROS = '0' * ONES;
+
+  private static long longAt(byte[] b, int offset) {
+    return (long) LONGS.get(b, offset);
+  }
+
+  /**
+   * Whether each of the eight bytes is a lower-case hex digit ({@code 0-9}, {@code a-f}). With
+   * every byte below 0x80, adding {@code 0x80 - c} to each sets its high bit exactly when the byte
+   * is at least {@code c}, and no byte carries into the next.
+   */
+  private static boolean allHex(long x) {
+    if ((x & HIGHS) != 0) {
+      return false;
     }
-    return digits >= 0 && (digits != 0 || !nonZero);
+    long digit = atLeast(x, '0') & ~atLeast(x, '9' + 1);
+    long letter = atLeast(x, 'a') & ~atLeast(x, 'f' + 1);
+    return ((digit | letter) & HIGHS) == HIGHS;
+  }
+
+  private static long atLeast(long x, int c) {
+    return x + (0x80 - c) * ONES;
   }
 
   /** The value of a lower-case hex digit, -1 for any other char. */
