@@ -31,5 +31,7 @@ java -jar "$jar" 'logging\.endtoend\..*\.error$' -p sink=memory -f 2 "${run[@]}"
 java -jar "$jar" 'correlation\.HopBenchmark\.(servicekitHop|openTelemetryW3cWithScopeAndMdc)$' "${run[@]}" \
   -f 3 -rf json -rff "$out/hop.json"
 java -jar "$jar" 'correlation\.IdBenchmark' -f 2 "${run[@]}" -rf json -rff "$out/id.json"
+# context for the /dev/null ratio: one write(2) of a line to /dev/null and to a pipe, measured alone
+java -jar "$jar" 'logging\.WriteCostBenchmark' -f 1 -wi 3 -w 1s -i 5 -r 1s -rf json -rff "$out/write.json"
 
 java -cp "$jar" dev.servicekit.benchmarks.HeadlineReport "$out"/*.json | tee "$out/report.txt"

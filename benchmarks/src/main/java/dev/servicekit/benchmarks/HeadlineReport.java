@@ -122,6 +122,33 @@ public final class HeadlineReport {
           "One write(2) of a line to /dev/null here: about %,.0f ns (Logback text, /dev/null minus"
               + " in-memory)%n",
           textDevnull.nanos() - textMemory.nanos());
+      String write = "dev.servicekit.benchmarks.logging.WriteCostBenchmark.writeOneLine ";
+      Row devnull = rows.get(write + "devnull");
+      Row pipe = rows.get(write + "pipe");
+      if (devnull != null && pipe != null) {
+        System.out.printf(
+            Locale.ROOT,
+            "One write(2) of a 300-byte line measured alone: %,.0f ns to /dev/null, %,.0f ns to a"
+                + " pipe another process reads%n",
+            devnull.nanos(),
+            pipe.nanos());
+      }
+      Row sk = e2e(LIBRARIES[0], "info", "devnull");
+      Row skFour = e2e(LIBRARIES[0], "infoFourThreads", "devnull");
+      if (sk != null && skFour != null) {
+        // four threads on two cores take at least half their CPU time per event, so four threads
+        // at 1.5x one thread's throughput need CPU per event <= one thread's time / 0.75
+        double needed = textDevnull.nanos() / 5;
+        System.out.printf(
+            Locale.ROOT,
+            "5x Logback text to /dev/null needs %,.0f ns per event on one thread; four threads at"
+                + " 1.5x that need at most %,.0f ns of CPU per event (now: %,.0f ns on one thread,"
+                + " %,.0f ns on four)%n",
+            needed,
+            needed / 0.75,
+            sk.cpu,
+            skFour.cpu);
+      }
     }
     System.out.println();
     System.out.println(
