@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the benchmarks and runs the headline set, then prints the table and the goal ratios.
-# Bounded: about 17 minutes on 2 cores. Every ratio compares scores of this one run.
+# Bounded: about 19 minutes on 2 cores. Every ratio compares scores of this one run.
 #
 #   benchmarks/run-headline.sh                      # Maven's default local repository
 #   MAVEN_ARGS="-o -Dmaven.repo.local=/path" benchmarks/run-headline.sh
@@ -17,20 +17,42 @@ fi
 mkdir -p "$out"
 rm -f "$out"/*.json
 
-# 2 forks (the hop 3) x (5 x 1 s warm-up + 5 x 1 s measurement): with four threads on two cores the JIT
-# compiler shares the cores with the benchmark, and three warm-up seconds left some forks still
-# compiling while measured; -prof gc for allocation, and the CPU time of the whole JVM per
-# operation (every thread, the writer threads included)
-run=(-wi 5 -w 1s -i 5 -r 1s -prof gc -prof dev.servicekit.benchmarks.CpuTimeProfiler)
+# Each fork: 5 x 1 s warm-up + 5 x 1 s measurement (with four threads on two cores the JIT compiler
+# shares the cores with the benchmark, and three warm-up seconds left some forks still compiling
+# while measured); -prof gc for allocation, and the CPU time of the whole JVM per operation (every
+# thread, the writer threads included).
+run=(-f 1 -wi 5 -w 1s -i 5 -r 1s -prof gc -prof dev.servicekit.benchmarks.CpuTimeProfiler)
 
-# logging, SLF4J call to bytes: 5 libraries x {1, 4 threads} x {memory, devnull}, then errors in memory
-java -jar "$jar" 'logging\.endtoend\..*\.info' -f 2 "${run[@]}" -rf json -rff "$out/logging-info.json"
-java -jar "$jar" 'logging\.endtoend\..*\.error$' -p sink=memory -f 2 "${run[@]}" -rf json -rff "$out/logging-error.json"
-# correlation: the hop against the same work hand-written on OpenTelemetry + MDC, and ids
-# (the hop's two sides differ by less than the noise between forks: three forks instead of two)
-java -jar "$jar" 'correlation\.HopBenchmark\.(servicekitHop|openTelemetryW3cWithScopeAndMdc)$' "${run[@]}" \
-  -f 3 -rf json -rff "$out/hop.json"
-java -jar "$jar" 'correlation\.IdBenchmark' -f 2 "${run[@]}" -rf json -rff "$out/id.json"
+# The sides of a ratio run in turns, one fork at a time, so that a change in the machine's speed
+# (its cores are shared) reaches both sides alike: per round, every library runs the same case one
+# after another. The report averages a case's forks.
+libraries=(ServicekitEndToEnd LogbackTextEndToEnd LogstashEndToEnd LogstashAsyncEndToEnd JsonTemplateEndToEnd)
+for round in 1 2; do
+  # logging, SLF4J call to bytes: 5 libraries x {1, 4 threads} x {memory, devnull}, errors in memory
+  for sink in memory devnull; do
+    for method in info infoFourThreads; do
+      for library in "${libraries[@]}"; do
+        java -jar "$jar" "logging\.endtoend\.$library\.$method\$" -p sink=$sink "${run[@]}" \
+          -rf json -rff "$out/logging-$method-$sink-$library-$round.json"
+      done
+    done
+  done
+  for library in "${libraries[@]}"; do
+    java -jar "$jar" "logging\.endtoend\.$library\.error\$" -p sink=memory "${run[@]}" \
+      -rf json -rff "$out/logging-error-$library-$round.json"
+  done
+done
+# correlation: the hop against the same work hand-written on OpenTelemetry + MDC (three rounds: the
+# two sides differ by less than the noise between forks), and ids
+for round in 1 2 3; do
+  for inbound in traceparent traceparent+baggage traceparent+tracestate; do
+    java -jar "$jar" 'correlation\.HopBenchmark\.(servicekitHop|openTelemetryW3cWithScopeAndMdc)$' \
+      -p inbound=$inbound "${run[@]}" -rf json -rff "$out/hop-$inbound-$round.json"
+  done
+done
+for round in 1 2; do
+  java -jar "$jar" 'correlation\.IdBenchmark' "${run[@]}" -rf json -rff "$out/id-$round.json"
+done
 # context for the /dev/null ratio: one write(2) of a line to /dev/null and to a pipe, measured alone
 java -jar "$jar" 'logging\.WriteCostBenchmark' -f 1 -wi 3 -w 1s -i 5 -r 1s -rf json -rff "$out/write.json"
 

@@ -27,12 +27,16 @@ public final class HeadlineReport {
     "servicekit", "Logback text", "LLE", "LLE async", "Log4j2 JTL"
   };
 
-  /** One result: primary score (per its unit), allocation and CPU time per operation. */
+  /**
+   * One case: primary score (per its unit), allocation and CPU time per operation, each the mean
+   * over the result files that hold the case.
+   */
   private static final class Row {
     double score;
     String unit;
     double alloc = Double.NaN;
     double cpu = Double.NaN;
+    int forks;
 
     /** Nanoseconds per operation (for a throughput score: per event over all threads). */
     double nanos() {
@@ -75,19 +79,30 @@ public final class HeadlineReport {
     if (params != null) {
       params.properties().forEach(p -> key.append(' ').append(p.getValue().asText()));
     }
-    Row row = new Row();
-    row.score = result.get("primaryMetric").get("score").asDouble();
-    row.unit = result.get("primaryMetric").get("scoreUnit").asText();
+    double score = result.get("primaryMetric").get("score").asDouble();
+    String unit = result.get("primaryMetric").get("scoreUnit").asText();
+    double alloc = Double.NaN;
+    double cpu = Double.NaN;
     JsonNode secondary = result.get("secondaryMetrics");
     if (secondary != null) {
       if (secondary.has("gc.alloc.rate.norm")) {
-        row.alloc = secondary.get("gc.alloc.rate.norm").get("score").asDouble();
+        alloc = secondary.get("gc.alloc.rate.norm").get("score").asDouble();
       }
       if (secondary.has("cpu.time.norm")) {
-        row.cpu = secondary.get("cpu.time.norm").get("score").asDouble();
+        cpu = secondary.get("cpu.time.norm").get("score").asDouble();
       }
     }
-    rows.put(key.toString(), row);
+    // a case run in several turns (one fork each, the same iterations) averages them, as JMH
+    // averages the forks of one run
+    Row row = rows.computeIfAbsent(key.toString(), k -> new Row());
+    if (row.unit != null && !row.unit.equals(unit)) {
+      throw new IllegalStateException(key + ": units " + row.unit + " and " + unit);
+    }
+    row.unit = unit;
+    row.forks++;
+    row.score += (score - row.score) / row.forks;
+    row.alloc = row.forks == 1 ? alloc : row.alloc + (alloc - row.alloc) / row.forks;
+    row.cpu = row.forks == 1 ? cpu : row.cpu + (cpu - row.cpu) / row.forks;
   }
 
   private Row e2e(String library, String method, String sink) {
