@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the benchmarks and runs the headline set, then prints the table and the goal ratios.
-# Bounded: about 19 minutes on 2 cores. Every ratio compares scores of this one run.
+# Bounded: about 17 minutes on 2 cores. Every ratio compares scores of this one run.
 #
 #   benchmarks/run-headline.sh                      # Maven's default local repository
 #   MAVEN_ARGS="-o -Dmaven.repo.local=/path" benchmarks/run-headline.sh
