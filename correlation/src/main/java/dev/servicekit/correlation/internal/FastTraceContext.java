@@ -30,6 +30,16 @@ final class FastTraceContext {
   private static final int MAX_TRACESTATE_LENGTH = 512;
   private static final int MAX_TRACESTATE_MEMBERS = 32;
 
+  /** The two ids of a traceparent are read as little-endian longs, eight chars each. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  /** Eight {@code '0'} chars: an all-zero id is made of these. */
+  private static final long ZEROS = '0' * ONES;
+
   /** Lower-case hex digit values by char, -1 for anything else. */
   private static final byte[] HEX_DIGITS = new byte[128];
 
@@ -54,17 +64,9 @@ final class FastTraceContext {
     if (traceparent == null) {
       return parent;
     }
-    int flags = plainTraceparentFlags(traceparent);
-    if (flags >= 0) {
-      String tracestate = rawGet(getter, TRACESTATE);
-      if (tracestate == null || isPlainTracestate(tracestate)) {
-        return parent.with(
-            Span.wrap(
-                new RawSpanContext(
-                    traceparent,
-                    tracestate == null || tracestate.isEmpty() ? null : tracestate,
-                    flags)));
-      }
+    Span plain = plainSpan(traceparent, getter);
+    if (plain != null) {
+      return parent.with(plain);
     }
     return W3C.extract(parent, SafeCarrier.guard(getter), Carriers.GETTER);
   }
@@ -116,11 +118,6 @@ final class FastTraceContext {
     }
   }
 
-  /** Version 00, exactly 55 characters, lower-case hex, non-zero ids. */
-  static boolean isPlainTraceparent(String value) {
-    return plainTraceparentFlags(value) >= 0;
-  }
-
   /**
    * The trace flags (0 to 255) of a plain traceparent — version 00, exactly 55 characters,
    * lower-case hex, non-zero ids — or -1 when it is not plain. The flags come from the digits the
@@ -152,13 +149,6 @@ final class FastTraceContext {
     int low = hexDigit((char) (b[54] & 0xFF));
     return (high | low) < 0 ? -1 : high << 4 | low;
   }
-
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGHS = 0x8080808080808080L;
-  private static final long ZEROS = '0' * ONES;
 
   private static long longAt(byte[] b, int offset) {
     return (long) LONGS.get(b, offset);

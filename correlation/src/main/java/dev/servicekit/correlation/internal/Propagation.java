@@ -197,15 +197,16 @@ public final class Propagation implements TextMapPropagator {
       if (hop || IdValidator.isValid(id)) {
         setter.accept(header, id);
       }
-      // a hop over a validated inbound traceparent holds that span itself, and no
-      // instrumentation owns it (it is the caller's remote span)
       RawSpanContext raw = hop ? ((HopContext) context).rawSpanContext() : null;
-      if (raw != null ? mode != Mode.NEVER : injectsTraceContext(context)) {
-        if (raw != null) {
+      if (raw != null) {
+        // the hop holds the validated inbound span itself: no instrumentation owns it (it is the
+        // caller's remote span), so only the mode decides
+        if (mode != Mode.NEVER) {
           FastTraceContext.inject(raw, setter);
-        } else {
-          FastTraceContext.inject(context, setter);
+          injectBaggage(context, setter);
         }
+      } else if (injectsTraceContext(context)) {
+        FastTraceContext.inject(context, setter);
         injectBaggage(context, setter);
       }
     } catch (RuntimeException e) {

@@ -123,7 +123,6 @@ class FastTraceContextTest {
   })
   void aTraceparentWithAnyOtherCharacterIsNotPlain(String traceparent) {
     assertThat(FastTraceContext.plainTraceparentFlags(traceparent)).isEqualTo(-1);
-    assertThat(FastTraceContext.isPlainTraceparent(traceparent)).isFalse();
   }
 
   @Test
@@ -132,7 +131,7 @@ class FastTraceContextTest {
     for (int position = 0; position < TP.length(); position++) {
       for (char c = 0; c < 0x180; c++) {
         String traceparent = TP.substring(0, position) + c + TP.substring(position + 1);
-        assertThat(FastTraceContext.isPlainTraceparent(traceparent))
+        assertThat(FastTraceContext.plainTraceparentFlags(traceparent) >= 0)
             .as("%s with U+%04X at %d", traceparent, (int) c, position)
             .isEqualTo(plainByTheRules(traceparent));
       }

@@ -86,7 +86,7 @@ public final class MdcSnapshot {
 
   private static int find(String[] keys, String key) {
     for (int i = 0; i < keys.length; i++) {
-      if (key.equals(keys[i])) {
+      if (keys[i].equals(key)) {
         return i;
       }
     }
@@ -174,12 +174,7 @@ public final class MdcSnapshot {
   }
 
   private int indexOf(String key) {
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i].equals(key)) {
-        return i;
-      }
-    }
-    return -1;
+    return find(keys, key);
   }
 
   MdcSnapshot with(String key, String value) {

@@ -19,10 +19,6 @@ final class TimestampCache {
   private final byte[] key;
   private byte[] cached;
 
-  TimestampCache() {
-    this(new byte[0]);
-  }
-
   /** A cache that writes {@code key} (the field's key) before each timestamp. */
   TimestampCache(byte[] key) {
     this.key = key.clone();

@@ -10,7 +10,7 @@ class TimestampCacheTest {
 
   @Test
   void writesUtcWithMillisecondsLikeInstantDoes() {
-    TimestampCache cache = new TimestampCache();
+    TimestampCache cache = new TimestampCache(new byte[0]);
     Random random = new Random(1);
     long t = 1_700_000_000_000L;
     for (int i = 0; i < 10_000; i++) {
@@ -27,7 +27,7 @@ class TimestampCacheTest {
 
   @Test
   void clampsTimestampsOutsideFourDigitYears() {
-    TimestampCache cache = new TimestampCache();
+    TimestampCache cache = new TimestampCache(new byte[0]);
     JsonBuffer out = new JsonBuffer(32);
     cache.write(Long.MAX_VALUE, out);
     assertThat(out.toString()).isEqualTo("\"9999-12-31T23:59:59.807Z\"");
