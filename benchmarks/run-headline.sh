@@ -41,6 +41,11 @@ for round in 1 2; do
     java -jar "$jar" "logging\.endtoend\.$library\.error\$" -p sink=memory "${run[@]}" \
       -rf json -rff "$out/logging-error-$library-$round.json"
   done
+  # context for the four-thread goals: the encoding alone, nothing shared, on one and four threads
+  for method in servicekitPlain servicekitPlainFourThreads; do
+    java -jar "$jar" "logging\.JsonEncoderBenchmark\.$method\$" "${run[@]}" \
+      -rf json -rff "$out/encoder-$method-$round.json"
+  done
 done
 # correlation: the hop against the same work hand-written on OpenTelemetry + MDC (three rounds: the
 # two sides differ by less than the noise between forks), and ids

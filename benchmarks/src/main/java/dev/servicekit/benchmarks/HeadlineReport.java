@@ -165,6 +165,28 @@ public final class HeadlineReport {
             skFour.cpu);
       }
     }
+    String encoder = "dev.servicekit.benchmarks.logging.JsonEncoderBenchmark.";
+    Row encodeOne = rows.get(encoder + "servicekitPlain");
+    Row encodeFour = rows.get(encoder + "servicekitPlainFourThreads");
+    Row skOne = e2e(LIBRARIES[0], "info", "memory");
+    Row skFour = e2e(LIBRARIES[0], "infoFourThreads", "memory");
+    if (encodeOne != null && encodeFour != null && skOne != null && skFour != null) {
+      // the machine's own scaling for this kind of work bounds the four-thread goals
+      Row skOneDevnull = e2e(LIBRARIES[0], "info", "devnull");
+      Row skFourDevnull = e2e(LIBRARIES[0], "infoFourThreads", "devnull");
+      System.out.println();
+      System.out.printf(
+          Locale.ROOT,
+          "Four threads vs one here: the encoding alone, nothing shared, %.2fx (%,.0f vs %,.0f ns"
+              + " per event); servicekit end to end %.2fx in memory, %s to /dev/null%n",
+          encodeOne.nanos() / encodeFour.nanos(),
+          encodeFour.nanos(),
+          encodeOne.nanos(),
+          skOne.nanos() / skFour.nanos(),
+          skOneDevnull == null || skFourDevnull == null
+              ? "not measured"
+              : String.format(Locale.ROOT, "%.2fx", skOneDevnull.nanos() / skFourDevnull.nanos()));
+    }
     System.out.println();
     System.out.println(
         "Goals (x = how many times the anchor's throughput; CPU: the same from CPU time)");

@@ -31,6 +31,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -168,6 +169,18 @@ public class JsonEncoderBenchmark {
     servicekitBuffer.reset();
     servicekit.encode(servicekitPlain, servicekitBuffer);
     return servicekitBuffer.length();
+  }
+
+  /**
+   * The plain event encoded on four threads at once, each with its own encoder and buffer (nothing
+   * shared): beside {@link #servicekitPlain}, how much this machine lets the encoding work itself
+   * scale from one thread to four in the same run, the context for the end-to-end four-thread
+   * figure.
+   */
+  @Benchmark
+  @Threads(4)
+  public long servicekitPlainFourThreads() {
+    return servicekitPlain();
   }
 
   /** servicekit, event with a two-deep cause chain. */
