@@ -171,7 +171,7 @@ public final class HeadlineReport {
     Row skOne = e2e(LIBRARIES[0], "info", "memory");
     Row skFour = e2e(LIBRARIES[0], "infoFourThreads", "memory");
     if (encodeOne != null && encodeFour != null && skOne != null && skFour != null) {
-      // the machine's own scaling for this kind of work bounds the four-thread goals
+      // context for the four-thread goals: how far this machine let work that shares nothing scale
       Row skOneDevnull = e2e(LIBRARIES[0], "info", "devnull");
       Row skFourDevnull = e2e(LIBRARIES[0], "infoFourThreads", "devnull");
       System.out.println();

@@ -348,10 +348,10 @@ final class AsyncWriter {
         LockSupport.unpark(this.thread);
       }
     }
-    int events = lease.stagedEvents;
+    int lines = lease.stagedEvents;
     int bytes = lease.staged.length();
-    if (events >= stageEvents || bytes >= STAGE_BYTES) {
-      if (events < stageEvents * DEFER_LIMIT
+    if (lines >= stageEvents || bytes >= STAGE_BYTES) {
+      if (lines < stageEvents * DEFER_LIMIT
           && bytes < STAGE_BYTES * DEFER_LIMIT
           && batchLock.get() != 0) {
         // another thread holds the batch (and may have lost its core mid-copy): stage on, and move
@@ -377,7 +377,8 @@ final class AsyncWriter {
       submitLines(staged.array(), staged.length(), count);
     }
     staged.reset();
-    staged.shrink(STAGE_BYTES * 4);
+    // keep room for what staging on while the batch is held can reach
+    staged.shrink(STAGE_BYTES * DEFER_LIMIT);
     lease.stagedEvents = 0;
     lease.moves++;
     lease.hasStaged = false;
